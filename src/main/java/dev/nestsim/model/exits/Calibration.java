@@ -1,0 +1,61 @@
+package dev.nestsim.model.exits;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable set of parameter values for the cascade. {@link #DEFAULT} is the calibrated reference
+ * (every value, unit and source in {@link Param}); {@link #with} derives a variant for what-if studies.
+ */
+public final class Calibration {
+
+    public static final Calibration DEFAULT = new Calibration(new EnumMap<>(Param.class));
+
+    /**
+     * The same hardware with Linux 5.10 at every level: WRMSR fastpaths, lazy rare-field sync and per-VMCS
+     * control shadows. The mailing-list measurements of CALIBRATION.md section 3 were taken on such kernels.
+     */
+    public static final Calibration LINUX_5_10 = DEFAULT.with(Param.KVM_LEGACY, 0);
+
+    private final Map<Param, Double> values;
+
+    private Calibration(EnumMap<Param, Double> overrides) {
+        EnumMap<Param, Double> all = new EnumMap<>(Param.class);
+        for (Param p : Param.values()) {
+            all.put(p, overrides.getOrDefault(p, p.defaultValue()));
+        }
+        this.values = Collections.unmodifiableMap(all);
+    }
+
+    /** The value of {@code param}. */
+    public double get(Param param) {
+        return values.get(Objects.requireNonNull(param, "param"));
+    }
+
+    /** A copy with {@code param} set to {@code value} (a finite, non-negative number). */
+    public Calibration with(Param param, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(param + " must be a finite, non-negative number, was " + value);
+        }
+        EnumMap<Param, Double> copy = new EnumMap<>(values);
+        copy.put(param, value);
+        return new Calibration(copy);
+    }
+
+    /** Every parameter and its value, in declaration order. */
+    public Map<Param, Double> values() {
+        return values;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Calibration other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.nestsim.model.exits;
+
+/**
+ * What software at some level does that its hypervisor must handle (MODEL.md section 3), plus the
+ * privileged VMX operations a guest hypervisor executes inside its handlers.
+ */
+public enum GuestEvent {
+    /** VMCALL to the guest's own hypervisor. */
+    HYPERCALL("VMCALL to its own hypervisor", true),
+    /** CPUID: always intercepted, handled by the guest's own hypervisor. */
+    CPUID("CPUID instruction", true),
+    /** A virtio doorbell write (modern virtio-pci: an MMIO write, EPT misconfiguration exit, ioeventfd). */
+    DEVICE_NOTIFY("virtio doorbell write (MMIO)", true),
+    /** Port I/O handled in the hypervisor's kernel (kvm-unit-tests inl_from_kernel). */
+    PIO_KERNEL("port I/O handled in the hypervisor's kernel", true),
+    /** Port I/O handled in the hypervisor's user space, QEMU (kvm-unit-tests inl_from_qemu). */
+    PIO_USER("port I/O handled in the hypervisor's user space (QEMU)", true),
+    /** WRMSR IA32_TSC_DEADLINE: every tick-less timer reprogram. */
+    TIMER_PROGRAM("WRMSR of the TSC-deadline MSR", true),
+    /** The guest's TSC-deadline timer expires while the guest runs. */
+    TIMER_EXPIRY("expiry of the guest's TSC-deadline timer while it runs", true),
+    /** WRMSR to the x2APIC ICR for a vCPU that is running. */
+    IPI_SEND("IPI to a running vCPU (x2APIC ICR write)", true),
+    /** WRMSR to the x2APIC ICR for a vCPU that is halted: the target must be kicked. */
+    IPI_SEND_TO_HALTED("IPI to a halted vCPU (x2APIC ICR write + kick)", true),
+    /** A self-IPI through the x2APIC SELF_IPI register. */
+    SELF_IPI("self-IPI (x2APIC SELF_IPI write)", true),
+    /** An interrupt for this level arrives while it runs (device, timer or IPI). */
+    INTERRUPT_DELIVERY("an interrupt for it arrives while it runs", true),
+    /** End of interrupt (x2APIC EOI write). */
+    EOI("end of interrupt (x2APIC EOI write)", true),
+    /** HLT when idle: the hypervisor blocks the vCPU (the cost up to the block). */
+    HALT("HLT when idle, up to the blocked state", true),
+    /** A halted vCPU with an interrupt pending: HLT returns at once (self_ipi_sti_hlt). */
+    HALT_PENDING("HLT with an interrupt already pending", true),
+    /** A halted vCPU is woken while its hypervisor still polls (halt polling caught it). */
+    WAKEUP_POLLED("wake-up of a halted vCPU caught by halt polling", true),
+    /** A halted vCPU is woken after its hypervisor stopped polling and slept: a scheduler wake-up. */
+    WAKEUP_BLOCKED("wake-up of a halted vCPU that had blocked", true),
+    /** First touch of memory not yet mapped by nested paging. */
+    EPT_VIOLATION("first touch of guest memory not yet mapped", true),
+    /** A guest hypervisor maps a DMA buffer in its virtual IOMMU (an invalidation with caching mode). */
+    IOMMU_MAP("map a DMA buffer in its virtual IOMMU", false),
+    /** A guest hypervisor unmaps a DMA buffer and invalidates its virtual IOMMU's IOTLB. */
+    IOMMU_UNMAP("unmap a DMA buffer, synchronous IOTLB invalidation", false),
+    /** A batched IOTLB flush of a deferred-mode virtual IOMMU (one per 256 unmaps). */
+    IOMMU_FLUSH("batched, domain-wide IOTLB flush", false),
+    /** A guest hypervisor's MSR write that its hypervisor intercepts (user-return MSRs, for example). */
+    MSR_WRITE("an intercepted MSR write (user-return MSRs on a trip to user space)", false),
+    /** VMREAD of a field in the shadow VMCS set. */
+    VMREAD("VMREAD of a shadowed VMCS field", false),
+    /** VMWRITE of a field in the shadow VMCS set. */
+    VMWRITE("VMWRITE of a shadowed read/write VMCS field", false),
+    /** VMREAD of a field outside the shadow set. */
+    VMREAD_UNSHADOWED("VMREAD of a VMCS field outside the shadow set", false),
+    /** VMWRITE of a field outside the shadow set, or of a read-only shadowed field. */
+    VMWRITE_UNSHADOWED("VMWRITE of a VMCS field outside the shadow set (or read-only)", false),
+    /** VMPTRLD: make a VMCS current. */
+    VMPTRLD("VMPTRLD", false),
+    /** VMCLEAR: flush a VMCS to memory. */
+    VMCLEAR("VMCLEAR", false),
+    /** VMRESUME with the guest's VMCS unchanged outside the shadow set (steady state). */
+    VMRESUME("VMRESUME, VMCS clean", false),
+    /** VMRESUME after VMPTRLD or a write outside the shadow set: the level below re-prepares the rare fields. */
+    VMRESUME_DIRTY("VMRESUME, VMCS dirty (full re-preparation)", false);
+
+    private final String description;
+    private final boolean guestVisible;
+
+    GuestEvent(String description, boolean guestVisible) {
+        this.description = description;
+        this.guestVisible = guestVisible;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** True for events any guest raises; false for operations only a guest hypervisor executes. */
+    public boolean guestVisible() {
+        return guestVisible;
+    }
+
+    /** True for VMREAD and VMWRITE of shadowed fields: their handling depends on the level's VMCS shadowing. */
+    public boolean shadowedAccess() {
+        return this == VMREAD || this == VMWRITE;
+    }
+
+    /** True for operations after which the emulated VM entry must re-prepare the rare VMCS fields. */
+    public boolean dirtiesVmcs() {
+        return this == VMWRITE_UNSHADOWED || this == VMPTRLD || this == VMCLEAR;
+    }
+}

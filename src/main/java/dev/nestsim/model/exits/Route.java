@@ -1,0 +1,144 @@
+package dev.nestsim.model.exits;
+
+import dev.nestsim.model.topology.DvhMechanism;
+import dev.nestsim.model.topology.IoModel;
+import java.util.List;
+
+/**
+ * Who handles an event (MODEL.md section 4) and the plan of work that follows. Hardware sends every exit
+ * to L0; L0 handles it itself (an L1 guest, a DVH bypass, an emulated-shadowing access it absorbs) or
+ * reflects it through every level below the handler. Some events need no exit at all (hardware-shadowed
+ * VMREAD, posted interrupts, virtualized EOI, a passthrough doorbell).
+ */
+final class Route {
+
+    private final Calibration c;
+    private final KvmHandlers handlers;
+
+    Route(Calibration calibration) {
+        this.c = calibration;
+        this.handlers = new KvmHandlers(calibration);
+    }
+
+    /** The plan for {@code event} raised by the software of level {@code n} on the path of {@code ctx}. */
+    Plan plan(PathContext ctx, int n, GuestEvent event) {
+        if (n == 0) {
+            return new Plan(0, event, false, -1, "native", List.of(new Step.Work(0, "native " + event, nativeCycles(event))));
+        }
+        Exitless exitless = exitless(ctx, n, event);
+        if (exitless != null) {
+            return new Plan(n, event, false, -1, exitless.name, List.of(new Step.Work(n, exitless.name, exitless.cycles)));
+        }
+        int h = handler(ctx, n, event);
+        Steps steps = new Steps();
+        boolean exit = event != GuestEvent.WAKEUP_POLLED && event != GuestEvent.WAKEUP_BLOCKED;
+        if (exit) {
+            steps.work(0, "hardware VM exit from L" + n, c.get(Param.VM_EXIT));
+            for (int k = 0; k < h; k++) {
+                handlers.reflect(ctx, k, event, steps);
+            }
+        }
+        String name = handlers.handle(ctx, h, n, event, steps);
+        if (event == GuestEvent.INTERRUPT_DELIVERY || event == GuestEvent.WAKEUP_POLLED || event == GuestEvent.WAKEUP_BLOCKED) {
+            steps.work(n, "interrupt vectoring in the guest", c.get(Param.NATIVE_INTERRUPT_ENTRY));
+        }
+        return new Plan(n, event, exit, h, name, steps.build());
+    }
+
+    /** The level whose handler runs for an event that exits. */
+    int handler(PathContext ctx, int n, GuestEvent event) {
+        switch (event) {
+            case VMREAD:
+            case VMWRITE:
+                // emulated shadowing: absorbed by the level that runs this hypervisor's hypervisor
+                return ctx.shadowing(n) == dev.nestsim.model.topology.VmcsShadowing.EMULATED ? n - 2 : n - 1;
+            case DEVICE_NOTIFY:
+                return ctx.io(n) == IoModel.VIRTUAL_PASSTHROUGH && ctx.dvh(n, DvhMechanism.VIRTUAL_PASSTHROUGH) ? 0 : n - 1;
+            case TIMER_PROGRAM:
+            case TIMER_EXPIRY:
+                return ctx.dvh(n, DvhMechanism.VIRTUAL_TIMER) ? 0 : n - 1;
+            case IPI_SEND:
+            case IPI_SEND_TO_HALTED:
+                return ctx.dvh(n, DvhMechanism.VIRTUAL_IPI) ? 0 : n - 1;
+            case INTERRUPT_DELIVERY:
+                return ctx.dvh(n, DvhMechanism.VIRTUAL_IPI) ? 0 : n - 1;
+            case HALT:
+            case HALT_PENDING:
+            case WAKEUP_POLLED:
+            case WAKEUP_BLOCKED:
+                return ctx.dvh(n, DvhMechanism.VIRTUAL_IDLE) ? 0 : n - 1;
+            default:
+                return n - 1;
+        }
+    }
+
+    private record Exitless(String name, double cycles) {
+    }
+
+    private Exitless exitless(PathContext ctx, int n, GuestEvent event) {
+        switch (event) {
+            case VMREAD:
+            case VMWRITE:
+                return ctx.shadowing(n) == dev.nestsim.model.topology.VmcsShadowing.HARDWARE
+                        ? new Exitless("hardware shadow VMCS access", c.get(event == GuestEvent.VMREAD ? Param.VMREAD : Param.VMWRITE))
+                        : null;
+            case DEVICE_NOTIFY:
+                return ctx.io(n) == IoModel.PASSTHROUGH ? new Exitless("doorbell to the assigned VF (no exit)", c.get(Param.NATIVE_MMIO_WRITE)) : null;
+            case SELF_IPI:
+                return ctx.posted(n) ? new Exitless("self-IPI virtualized by APICv", c.get(Param.NATIVE_WRMSR)) : null;
+            case INTERRUPT_DELIVERY:
+                return ctx.posted(n) ? new Exitless("posted interrupt (no exit)",
+                        c.get(Param.POSTED_INTERRUPT_DELIVERY) + c.get(Param.NATIVE_INTERRUPT_ENTRY)) : null;
+            case EOI:
+                return ctx.posted(n) ? new Exitless("EOI virtualized by APICv", c.get(Param.NATIVE_EOI)) : null;
+            default:
+                return null;
+        }
+    }
+
+    /** What an operation costs on bare metal, where no hypervisor is involved (MODEL.md section 5, n = 0). */
+    double nativeCycles(GuestEvent event) {
+        switch (event) {
+            case CPUID:
+                return c.get(Param.NATIVE_CPUID);
+            case DEVICE_NOTIFY:
+                return c.get(Param.NATIVE_MMIO_WRITE);
+            case TIMER_PROGRAM:
+            case IPI_SEND:
+            case IPI_SEND_TO_HALTED:
+            case SELF_IPI:
+            case MSR_WRITE:
+                return c.get(Param.NATIVE_WRMSR);
+            case EOI:
+                return c.get(Param.NATIVE_EOI);
+            case TIMER_EXPIRY:
+            case INTERRUPT_DELIVERY:
+                return c.get(Param.NATIVE_INTERRUPT_ENTRY);
+            case WAKEUP_POLLED:
+            case WAKEUP_BLOCKED:
+                return c.get(Param.NATIVE_C1_EXIT) + c.get(Param.NATIVE_INTERRUPT_ENTRY);
+            case EPT_VIOLATION:
+                return c.get(Param.PAGE_FAULT_HANDLER);
+            case IOMMU_MAP:
+            case IOMMU_UNMAP:
+            case IOMMU_FLUSH:
+                return c.get(Param.IOTLB_FLUSH_NATIVE);
+            case VMREAD:
+            case VMREAD_UNSHADOWED:
+                return c.get(Param.VMREAD);
+            case VMWRITE:
+            case VMWRITE_UNSHADOWED:
+                return c.get(Param.VMWRITE);
+            case VMPTRLD:
+                return c.get(Param.VMPTRLD);
+            case VMCLEAR:
+                return c.get(Param.VMCLEAR);
+            case VMRESUME:
+            case VMRESUME_DIRTY:
+                return c.get(Param.VM_ENTRY);
+            default:
+                // HYPERCALL, PIO, HALT: no hypervisor to call, nothing to emulate; a HLT just idles
+                return 0;
+        }
+    }
+}
