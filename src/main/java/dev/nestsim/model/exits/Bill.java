@@ -22,9 +22,10 @@ final class Bill {
         cyclesPerLevel[level] += amount;
     }
 
-    void add(Bill other, long count) {
+    /** Adds {@code count} times a bill of an event raised at {@code level} (it has nothing above that level). */
+    void add(Bill other, long count, int level) {
         cycles += other.cycles * count;
-        for (int k = 0; k < cyclesPerLevel.length; k++) {
+        for (int k = 0; k <= level; k++) {
             cyclesPerLevel[k] += other.cyclesPerLevel[k] * count;
             exitsRaised[k] += other.exitsRaised[k] * count;
             exitsHandled[k] += other.exitsHandled[k] * count;

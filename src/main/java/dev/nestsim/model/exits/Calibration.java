@@ -20,18 +20,22 @@ public final class Calibration {
     public static final Calibration LINUX_5_10 = DEFAULT.with(Param.KVM_LEGACY, 0);
 
     private final Map<Param, Double> values;
+    private final double[] byOrdinal;
 
     private Calibration(EnumMap<Param, Double> overrides) {
         EnumMap<Param, Double> all = new EnumMap<>(Param.class);
+        byOrdinal = new double[Param.values().length];
         for (Param p : Param.values()) {
-            all.put(p, overrides.getOrDefault(p, p.defaultValue()));
+            double v = overrides.getOrDefault(p, p.defaultValue());
+            all.put(p, v);
+            byOrdinal[p.ordinal()] = v;
         }
         this.values = Collections.unmodifiableMap(all);
     }
 
     /** The value of {@code param}. */
     public double get(Param param) {
-        return values.get(Objects.requireNonNull(param, "param"));
+        return byOrdinal[Objects.requireNonNull(param, "param").ordinal()];
     }
 
     /** A copy with {@code param} set to {@code value} (a finite, non-negative number). */

@@ -65,6 +65,7 @@ public final class CascadeEngine {
         return naive(ctx, level, event);
     }
 
+    /** Visits every occurrence of every sub-event, as a direct simulation of the cascade would. */
     private double naive(PathContext ctx, int level, GuestEvent event) {
         double total = 0;
         for (Step step : route.plan(ctx, level, event).steps()) {
@@ -72,7 +73,9 @@ public final class CascadeEngine {
                 total += work.cycles();
             } else {
                 Step.Sub sub = (Step.Sub) step;
-                total += sub.count() * naive(ctx, sub.level(), sub.event());
+                for (long i = 0; i < sub.count(); i++) {
+                    total += naive(ctx, sub.level(), sub.event());
+                }
             }
         }
         return total;

@@ -1,11 +1,6 @@
 package dev.nestsim.model.exits;
 
 import dev.nestsim.model.topology.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The memoized cost of every event at every level of one path, computed level by level from L0 upward
@@ -13,42 +8,38 @@ import java.util.Map;
  */
 public final class ExitCostTable {
 
-    private final Path path;
-    private final List<Map<GuestEvent, EventCost>> levels;
-    private final List<Map<GuestEvent, Plan>> plans;
+    private static final GuestEvent[] EVENTS = GuestEvent.values();
 
-    ExitCostTable(Path path, List<Map<GuestEvent, EventCost>> levels, List<Map<GuestEvent, Plan>> plans) {
+    private final Path path;
+    private final Bill[][] bills;
+    private final Plan[][] plans;
+    /** EventCosts made on first use; a race only makes an equal object twice. */
+    private final EventCost[][] costs;
+
+    private ExitCostTable(Path path, Bill[][] bills, Plan[][] plans) {
         this.path = path;
-        this.levels = levels;
+        this.bills = bills;
         this.plans = plans;
+        this.costs = new EventCost[bills.length][EVENTS.length];
     }
 
     static ExitCostTable compute(Route route, Path path) {
         PathContext ctx = new PathContext(path);
         int size = ctx.top() + 1;
-        List<EnumMap<GuestEvent, Bill>> bills = new ArrayList<>(size);
-        List<Map<GuestEvent, EventCost>> costs = new ArrayList<>(size);
-        List<Map<GuestEvent, Plan>> plans = new ArrayList<>(size);
+        Bill[][] bills = new Bill[size][EVENTS.length];
+        Plan[][] plans = new Plan[size][EVENTS.length];
         for (int n = 0; n < size; n++) {
-            EnumMap<GuestEvent, Bill> levelBills = new EnumMap<>(GuestEvent.class);
-            EnumMap<GuestEvent, EventCost> levelCosts = new EnumMap<>(GuestEvent.class);
-            EnumMap<GuestEvent, Plan> levelPlans = new EnumMap<>(GuestEvent.class);
-            for (GuestEvent event : GuestEvent.values()) {
+            for (GuestEvent event : EVENTS) {
                 Plan plan = route.plan(ctx, n, event);
-                Bill bill = sum(plan, size, bills);
-                levelBills.put(event, bill);
-                levelPlans.put(event, plan);
-                levelCosts.put(event, bill.toCost(plan, size));
+                plans[n][event.ordinal()] = plan;
+                bills[n][event.ordinal()] = sum(plan, size, bills);
             }
-            bills.add(levelBills);
-            costs.add(Collections.unmodifiableMap(levelCosts));
-            plans.add(Collections.unmodifiableMap(levelPlans));
         }
-        return new ExitCostTable(path, Collections.unmodifiableList(costs), Collections.unmodifiableList(plans));
+        return new ExitCostTable(path, bills, plans);
     }
 
     /** Sums one plan, looking sub-events up in the rows already computed (all at lower levels). */
-    static Bill sum(Plan plan, int size, List<? extends Map<GuestEvent, Bill>> lower) {
+    static Bill sum(Plan plan, int size, Bill[][] lower) {
         Bill bill = new Bill(size);
         if (plan.exit()) {
             bill.exitsRaised[plan.level()]++;
@@ -59,7 +50,7 @@ public final class ExitCostTable {
                 bill.work(work.level(), work.cycles());
             } else {
                 Step.Sub sub = (Step.Sub) step;
-                bill.add(lower.get(sub.level()).get(sub.event()), sub.count());
+                bill.add(lower[sub.level()][sub.event().ordinal()], sub.count(), sub.level());
             }
         }
         return bill;
@@ -71,12 +62,22 @@ public final class ExitCostTable {
 
     /** The deepest level: the leaf's, or the top hypervisor's, or 0 for the bare host. */
     public int topLevel() {
-        return levels.size() - 1;
+        return bills.length - 1;
     }
 
     /** The cost of {@code event} raised at {@code level} (0 to {@link #topLevel()}). */
     public EventCost cost(int level, GuestEvent event) {
-        return levels.get(level).get(event);
+        EventCost cost = costs[level][event.ordinal()];
+        if (cost == null) {
+            cost = bills[level][event.ordinal()].toCost(plans[level][event.ordinal()], bills.length);
+            costs[level][event.ordinal()] = cost;
+        }
+        return cost;
+    }
+
+    /** Total cycles of {@code event} raised at {@code level}, without building an {@link EventCost}: for hot loops. */
+    public double cycles(int level, GuestEvent event) {
+        return bills[level][event.ordinal()].cycles;
     }
 
     /** The cost of {@code event} raised by the leaf (or the top of the path). */
@@ -85,6 +86,6 @@ public final class ExitCostTable {
     }
 
     Plan plan(int level, GuestEvent event) {
-        return plans.get(level).get(event);
+        return plans[level][event.ordinal()];
     }
 }

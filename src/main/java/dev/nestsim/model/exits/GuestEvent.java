@@ -62,7 +62,13 @@ public enum GuestEvent {
     /** VMRESUME with the guest's VMCS unchanged outside the shadow set (steady state). */
     VMRESUME("VMRESUME, VMCS clean", false),
     /** VMRESUME after VMPTRLD or a write outside the shadow set: the level below re-prepares the rare fields. */
-    VMRESUME_DIRTY("VMRESUME, VMCS dirty (full re-preparation)", false);
+    VMRESUME_DIRTY("VMRESUME, VMCS dirty (full re-preparation)", false),
+    /** Not a guest action: this level emulates a VM exit from its nested guest into the level above (nested_vmx_vmexit). */
+    NESTED_VMEXIT("emulate a VM exit into the next level up", false),
+    /** The same, for a memory or MMIO exit: the level first walks its guest's EPT in software. */
+    NESTED_VMEXIT_MMIO("emulate a VM exit into the next level up, after a software walk of its EPT", false),
+    /** The same, for an exit caused by an interrupt for a hypervisor (it arrives at L0 as a host interrupt). */
+    NESTED_VMEXIT_INTERRUPT("emulate a VM exit into the next level up, for a hypervisor's interrupt", false);
 
     private final String description;
     private final boolean guestVisible;
@@ -84,6 +90,11 @@ public enum GuestEvent {
     /** True for VMREAD and VMWRITE of shadowed fields: their handling depends on the level's VMCS shadowing. */
     public boolean shadowedAccess() {
         return this == VMREAD || this == VMWRITE;
+    }
+
+    /** True for the internal steps of a reflection, which are not events any software raises. */
+    public boolean reflection() {
+        return this == NESTED_VMEXIT || this == NESTED_VMEXIT_MMIO || this == NESTED_VMEXIT_INTERRUPT;
     }
 
     /** True for operations after which the emulated VM entry must re-prepare the rare VMCS fields. */

@@ -59,18 +59,35 @@ final class KvmHandlers {
         return c.get(Param.KVM_LEGACY) >= 0.5;
     }
 
+    /** The reflection step that carries an exit caused by {@code cause} one level up. */
+    static GuestEvent reflectionFor(GuestEvent cause) {
+        switch (cause) {
+            case EPT_VIOLATION:
+            case IOMMU_MAP:
+            case IOMMU_UNMAP:
+            case IOMMU_FLUSH:
+            case DEVICE_NOTIFY:
+                return GuestEvent.NESTED_VMEXIT_MMIO;
+            case TIMER_EXPIRY:
+            case INTERRUPT_DELIVERY:
+                return GuestEvent.NESTED_VMEXIT_INTERRUPT;
+            default:
+                return GuestEvent.NESTED_VMEXIT;
+        }
+    }
+
     /**
      * Level {@code k} emulates a VM exit from its nested guest into level {@code k + 1} ({@code nested_vmx_vmexit}),
      * then resumes it. At k = 0 this is L0's reflection; above, every non-shadowed access and VMPTRLD traps.
+     * MMIO exits first walk the guest's EPT in software; an interrupt for a hypervisor reaches L0 as a host interrupt.
      */
-    void reflect(PathContext ctx, int k, GuestEvent cause, Steps s) {
-        String who = "L" + k;
+    String reflect(PathContext ctx, int k, GuestEvent reflection, Steps s) {
         double software = p(Param.EXIT_DISPATCH) + p(Param.REFLECT_SOFTWARE)
                 + (legacy() ? p(Param.LEGACY_NESTED_EXIT) : 0)
-                + (walksGuestEpt(ctx, cause) ? p(Param.NESTED_EPT_FAULT) : 0)
+                + (reflection == GuestEvent.NESTED_VMEXIT_MMIO ? p(Param.NESTED_EPT_FAULT) : 0)
                 + (ctx.cachesShadowFor(k) ? p(Param.SHADOW_CACHE_COPY) : 0)
-                + (k == 0 && arrivesAsHostInterrupt(ctx, cause) ? p(Param.EXTINT_HANDLER) : 0);
-        s.work(k, who + " nested_vmx_vmexit: reflect the exit into L" + (k + 1), software);
+                + (k == 0 && reflection == GuestEvent.NESTED_VMEXIT_INTERRUPT ? p(Param.EXTINT_HANDLER) : 0);
+        s.work(k, "nested_vmx_vmexit software", software);
         boolean sync = ctx.exposes(k);
         s.sub(k, VMREAD, REFLECT_READS_SHADOWED)
                 .sub(k, VMREAD_UNSHADOWED, REFLECT_READS_UNSHADOWED)
@@ -79,17 +96,7 @@ final class KvmHandlers {
                 .sub(k, VMPTRLD, 1 + (sync ? 2 : 0))
                 .sub(k, VMCLEAR, sync ? 1 : 0);
         s.sub(k, k == 0 ? GuestEvent.VMRESUME : GuestEvent.VMRESUME_DIRTY, 1);
-    }
-
-    /** An MMIO or memory exit: each reflecting level walks its guest's EPT in software. */
-    private static boolean walksGuestEpt(PathContext ctx, GuestEvent cause) {
-        return cause == GuestEvent.EPT_VIOLATION || cause == GuestEvent.IOMMU_MAP || cause == GuestEvent.IOMMU_UNMAP
-                || cause == GuestEvent.IOMMU_FLUSH || cause == GuestEvent.DEVICE_NOTIFY;
-    }
-
-    /** Exits caused by an interrupt for a hypervisor (its timer, its IPI) arrive at L0 as host interrupts. */
-    private static boolean arrivesAsHostInterrupt(PathContext ctx, GuestEvent cause) {
-        return cause == GuestEvent.TIMER_EXPIRY || cause == GuestEvent.INTERRUPT_DELIVERY;
+        return "nested_vmx_vmexit: reflect the exit to L" + (k + 1);
     }
 
     /**
@@ -103,7 +110,7 @@ final class KvmHandlers {
             boolean dirty = s.dirtiedSince(mark, h);
             s.sub(h, dirty ? GuestEvent.VMRESUME_DIRTY : GuestEvent.VMRESUME, 1);
         }
-        return "L" + h + " " + name;
+        return name;
     }
 
     private String body(PathContext ctx, int h, int n, GuestEvent event, Steps s) {

@@ -17,8 +17,8 @@ public enum Param {
             "same; entry slightly dearer for its consistency checks"),
     VMREAD(30, Basis.PUBLISHED, "native VMREAD", "Christopherson 2020: 'The VMREAD (~30 cycles)'"),
     VMWRITE(27, Basis.PUBLISHED, "native VMWRITE", "Christopherson, commit 5a8781607e67: 'two VMWRITEs (~55 cycles)'"),
-    VMPTRLD(120, Basis.ESTIMATED, "native VMPTRLD", "not published; 100-300 cycles (research/kvm-exit-paths.md section 6), low end"),
-    VMCLEAR(120, Basis.ESTIMATED, "native VMCLEAR", "as VMPTRLD"),
+    VMPTRLD(100, Basis.ESTIMATED, "native VMPTRLD", "not published; 100-300 cycles (research/kvm-exit-paths.md section 6), low end"),
+    VMCLEAR(100, Basis.ESTIMATED, "native VMCLEAR", "as VMPTRLD"),
     NATIVE_CPUID(120, Basis.ESTIMATED, "CPUID on bare metal", "CPUID latency 100-200 cycles on Skylake (instruction tables)"),
     NATIVE_WRMSR(100, Basis.ESTIMATED, "WRMSR of TSC_DEADLINE or x2APIC ICR/EOI on bare metal", "a serialising MSR write, about 100 cycles"),
     NATIVE_MMIO_WRITE(150, Basis.ESTIMATED, "posted MMIO write to a device register", "uncached posted write to a PCIe BAR"),
@@ -66,7 +66,7 @@ public enum Param {
     PAGE_FAULT_HANDLER(2500, Basis.ESTIMATED, "kvm_mmu_page_fault mapping a new page (EPT entry, memslot lookup, get_user_pages)", "mmu.c"),
 
     // --- nested virtualization, L0 and every guest hypervisor ----------------------------------------------
-    REFLECT_SOFTWARE(250, Basis.FITTED, "nested_vmx_vmexit work besides VMCS instructions (MMU switch, unmaps, hrtimer cancel)",
+    REFLECT_SOFTWARE(200, Basis.FITTED, "nested_vmx_vmexit work besides VMCS instructions (MMU switch, unmaps, hrtimer cancel)",
             "fitted with EMULATE_ENTRY_SOFTWARE to L2 vmcall 13,189-14,918 (KVM list 2019) and HyperTurtle's L0 times (ATC 2025)"),
     EMULATE_ENTRY_SOFTWARE(6231, Basis.FITTED, "nested_vmx_run work besides VMCS instructions: consistency checks, page maps, MSR-bitmap merge, MMU switch, hrtimer start",
             "fitted with REFLECT_SOFTWARE; HyperTurtle: emulating VMRESUME 8.0 us vs 0.85 us for an L1 exit"),

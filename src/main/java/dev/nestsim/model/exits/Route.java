@@ -22,8 +22,13 @@ final class Route {
 
     /** The plan for {@code event} raised by the software of level {@code n} on the path of {@code ctx}. */
     Plan plan(PathContext ctx, int n, GuestEvent event) {
+        if (event.reflection()) {
+            Steps steps = new Steps();
+            String name = handlers.reflect(ctx, n, event, steps);
+            return new Plan(n, event, false, n, name, steps.build());
+        }
         if (n == 0) {
-            return new Plan(0, event, false, -1, "native", List.of(new Step.Work(0, "native " + event, nativeCycles(event))));
+            return new Plan(0, event, false, -1, "native", List.of(new Step.Work(0, "native instruction", nativeCycles(event))));
         }
         Exitless exitless = exitless(ctx, n, event);
         if (exitless != null) {
@@ -33,9 +38,10 @@ final class Route {
         Steps steps = new Steps();
         boolean exit = event != GuestEvent.WAKEUP_POLLED && event != GuestEvent.WAKEUP_BLOCKED;
         if (exit) {
-            steps.work(0, "hardware VM exit from L" + n, c.get(Param.VM_EXIT));
+            steps.work(0, "hardware VM exit", c.get(Param.VM_EXIT));
+            GuestEvent reflection = KvmHandlers.reflectionFor(event);
             for (int k = 0; k < h; k++) {
-                handlers.reflect(ctx, k, event, steps);
+                steps.sub(k, reflection, 1);
             }
         }
         String name = handlers.handle(ctx, h, n, event, steps);

@@ -6,7 +6,7 @@ import java.util.List;
 /** A small builder for the steps of a plan; zero work and zero counts are left out. */
 final class Steps {
 
-    private final List<Step> list = new ArrayList<>();
+    private final List<Step> list = new ArrayList<>(24);
 
     Steps work(int level, String name, double cycles) {
         if (cycles > 0) {
@@ -38,6 +38,6 @@ final class Steps {
     }
 
     List<Step> build() {
-        return List.copyOf(list);
+        return java.util.Collections.unmodifiableList(list);
     }
 }
