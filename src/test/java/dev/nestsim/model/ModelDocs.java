@@ -1,0 +1,106 @@
+package dev.nestsim.model;
+
+import dev.nestsim.model.exits.CascadeEngine;
+import dev.nestsim.model.exits.Calibration;
+import dev.nestsim.model.exits.ExitCostTable;
+import dev.nestsim.model.exits.Microbenchmark;
+import dev.nestsim.model.exits.Microbenchmarks;
+import dev.nestsim.model.exits.Param;
+import dev.nestsim.model.topology.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The generated sections of docs/model.md: the calibration table, the fit and the microbenchmark table. */
+final class ModelDocs {
+
+    private ModelDocs() {
+    }
+
+    static Map<String, String> sections() {
+        Map<String, String> sections = new LinkedHashMap<>();
+        sections.put("calibration", calibration());
+        sections.put("fit", fit());
+        sections.put("microbenchmarks", microbenchmarks());
+        return sections;
+    }
+
+    static String calibration() {
+        StringBuilder md = new StringBuilder("| parameter | value | unit | basis | what it is | source |\n| --- | ---: | --- | --- | --- | --- |\n");
+        for (Param p : Param.values()) {
+            md.append("| `").append(p.name()).append("` | ").append(number(Calibration.DEFAULT.get(p))).append(" | ")
+                    .append(p.unit()).append(" | ").append(p.basis()).append(" | ").append(escape(p.meaning())).append(" | ")
+                    .append(escape(p.source())).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    static String fit() {
+        CascadeEngine paper = CascadeEngine.reference();
+        CascadeEngine modern = new CascadeEngine(Calibration.LINUX_5_10);
+        StringBuilder md = new StringBuilder("| operation | where | published | model, Linux 4.18 (paper) | model, Linux 5.10 |\n| --- | --- | --- | ---: | ---: |\n");
+        row(md, "hypercall (vmcall)", "L1 VM", "1,529 to 1,559", Microbenchmark.VMCALL, 1, paper, modern);
+        row(md, "ipi (waits for the receiver)", "L1 VM", "3,203 to 4,238 (fast paths on / off)", Microbenchmark.IPI, 1, paper, modern);
+        row(md, "tscdeadline_immed", "L1 VM", "2,495 to 3,029", Microbenchmark.TSCDEADLINE_IMMED, 1, paper, modern);
+        row(md, "cpuid", "L1 VM", "1,018 to 1,101", Microbenchmark.CPUID, 1, paper, modern);
+        row(md, "device notify", "L1 VM", "4,984", Microbenchmark.DEVICE_NOTIFY, 1, paper, modern);
+        row(md, "inl_from_kernel", "L1 VM", "2,565 (Sandy Bridge; fitted as its difference to the hypercall)", Microbenchmark.INL_FROM_KERNEL, 1, paper, modern);
+        row(md, "inl_from_qemu", "L1 VM", "6,732 (Sandy Bridge; fitted as its difference to inl_from_kernel)", Microbenchmark.INL_FROM_QEMU, 1, paper, modern);
+        row(md, "hypercall (vmcall)", "L2 VM", "13,189 to 14,918 (5.3 / 5.2)", Microbenchmark.VMCALL, 2, paper, modern);
+        row(md, "cpuid", "L2 VM", "13,142 to 14,886", Microbenchmark.CPUID, 2, paper, modern);
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String op, String where, String published, Microbenchmark m, int level,
+                            CascadeEngine paper, CascadeEngine modern) {
+        md.append("| ").append(op).append(" | ").append(where).append(" | ").append(published).append(" | ")
+                .append(number(cycles(paper, PathFixture.baseline(level), m))).append(" | ")
+                .append(number(cycles(modern, PathFixture.baseline(level), m))).append(" |\n");
+    }
+
+    static String microbenchmarks() {
+        Map<String, Path> configs = new LinkedHashMap<>();
+        configs.put("native", PathFixture.aPath().atLevel(0).build());
+        configs.put("L1", PathFixture.baseline(1));
+        configs.put("L2 baseline", PathFixture.baseline(2));
+        configs.put("L2 passthrough", PathFixture.passthrough(2));
+        configs.put("L2 DVH-VP", PathFixture.aPath().atLevel(2).withDvh(java.util.EnumSet.of(dev.nestsim.model.topology.DvhMechanism.VIRTUAL_PASSTHROUGH)).build());
+        configs.put("L2 DVH", PathFixture.dvh(2));
+        configs.put("L3 baseline", PathFixture.baseline(3));
+        configs.put("L3 DVH", PathFixture.dvh(3));
+        configs.put("L2, no VMCS shadowing", PathFixture.aPath().atLevel(2).withoutHostVmcsShadowing().build());
+        configs.put("L3, no VMCS shadowing", PathFixture.aPath().atLevel(3).withoutHostVmcsShadowing().build());
+        StringBuilder md = new StringBuilder("| microbenchmark |");
+        StringBuilder rule = new StringBuilder("| --- |");
+        for (String name : configs.keySet()) {
+            md.append(' ').append(name).append(" |");
+            rule.append(" ---: |");
+        }
+        md.append('\n').append(rule).append('\n');
+        CascadeEngine engine = CascadeEngine.reference();
+        Map<String, ExitCostTable> tables = new LinkedHashMap<>();
+        configs.forEach((name, path) -> tables.put(name, engine.table(path)));
+        Microbenchmarks runner = new Microbenchmarks(engine);
+        for (Microbenchmark m : Microbenchmark.values()) {
+            md.append("| ").append(m.apiName()).append(" |");
+            for (ExitCostTable table : tables.values()) {
+                var r = runner.run(table, m, false);
+                md.append(' ').append(r.applicable() ? number(r.cycles()) : "n/a").append(" |");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static double cycles(CascadeEngine engine, Path path, Microbenchmark m) {
+        return new Microbenchmarks(engine).run(engine.table(path), m, false).cycles();
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%,d", Math.round(value));
+    }
+
+    private static String escape(String text) {
+        return text.replace("|", "\\|");
+    }
+}
