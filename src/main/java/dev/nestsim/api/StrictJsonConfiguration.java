@@ -1,0 +1,31 @@
+package dev.nestsim.api;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+
+/**
+ * Request bodies are read strictly (Jackson 3, which Spring MVC uses in Boot 4): an unknown field, a
+ * string where a number belongs ({@code "vcpus":"4"}), a fraction for an integer, {@code null} for a
+ * primitive, a repeated key or trailing garbage is a 400, never silently ignored or coerced. Properties are
+ * written in declaration order (Jackson 3 sorts them alphabetically by default), so a problem reads
+ * type, title, status, detail, instance.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJsonConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer strictRequestBodies() {
+        return builder -> builder
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+}
