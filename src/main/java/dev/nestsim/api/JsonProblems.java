@@ -29,7 +29,11 @@ final class JsonProblems {
                     ? describeField(field) + " has the wrong type: " + firstLine(e.getOriginalMessage())
                     : describeField(field) + " must be " + expected);
         }
-        if (e instanceof StreamReadException) {
+        if (e instanceof StreamReadException read) {
+            if (field.isEmpty() && read.processor() != null && read.processor().streamReadContext() != null) {
+                String pointer = read.processor().streamReadContext().pathAsPointer().toString();
+                field = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.');
+            }
             return FieldProblem.of(field, "json-syntax", "the body is not valid JSON: " + firstLine(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         }
