@@ -63,7 +63,7 @@ class HostController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Create a host", description = "From a profile (hardware fields override it, features field by field) or from "
+    @Operation(operationId = "createHost", summary = "Create a host", description = "From a profile (hardware fields override it, features field by field) or from "
             + "custom hardware (every hardware field required).")
     @ApiResponse(responseCode = "201", description = "Created; Location and ETag set")
     @ApiResponse(responseCode = "400", description = "Malformed JSON, unknown field, wrong type, missing or out-of-range field",
@@ -83,7 +83,7 @@ class HostController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a host")
+    @Operation(operationId = "getHost", summary = "Get a host")
     @ApiResponse(responseCode = "200", description = "The host; ETag is its version")
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HostResponse> get(@PathVariable UUID id) {
@@ -92,7 +92,7 @@ class HostController {
     }
 
     @GetMapping
-    @Operation(summary = "List hosts", description = "Oldest first (creation time, then id), filtered by exact name and profile")
+    @Operation(operationId = "listHosts", summary = "List hosts", description = "Oldest first (creation time, then id), filtered by exact name and profile")
     @ApiResponse(responseCode = "200", description = "One page")
     @ApiResponse(responseCode = "400", description = "page or size out of range, or not a number",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -105,7 +105,7 @@ class HostController {
     }
 
     @PutMapping(path = "/{id}", consumes = "application/json")
-    @Operation(summary = "Replace a host", description = "Full replacement, with the same rules as a create. Every guest hypervisor and VM "
+    @Operation(operationId = "replaceHost", summary = "Replace a host", description = "Full replacement, with the same rules as a create. Every guest hypervisor and VM "
             + "on the host is checked again against the new host: a change they could not live with is a 409 naming them.")
     @ApiResponse(responseCode = "200", description = "Replaced; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -122,7 +122,7 @@ class HostController {
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, "application/json"})
-    @Operation(summary = "Change a host", description = "A JSON merge patch (RFC 7396) of the host's writable fields: members replace, null "
+    @Operation(operationId = "patchHost", summary = "Change a host", description = "A JSON merge patch (RFC 7396) of the host's writable fields: members replace, null "
             + "restores the default, objects (nic, features) merge. A patch that names another profile starts from that profile's hardware, "
             + "with the hardware fields of the same patch laid over it. Checked like a PUT.")
     @ApiResponse(responseCode = "200", description = "Changed; the new ETag is set")
@@ -150,7 +150,7 @@ class HostController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a host", description = "Only a host that runs no guest hypervisor and no VM; If-Match is optional")
+    @Operation(operationId = "deleteHost", summary = "Delete a host", description = "Only a host that runs no guest hypervisor and no VM; If-Match is optional")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "409", description = "It still runs guest hypervisors or VMs (how many of each is in the detail)",
@@ -163,7 +163,7 @@ class HostController {
     }
 
     @GetMapping("/{id}/path")
-    @Operation(summary = "The native path of a host", description = "Level 0 only: where a workload runs on bare metal")
+    @Operation(operationId = "getHostPath", summary = "The native path of a host", description = "Level 0 only: where a workload runs on bare metal")
     @ApiResponse(responseCode = "200", description = "The path")
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     PathResponse path(@PathVariable UUID id) {

@@ -27,14 +27,14 @@ class HostProfileController {
     }
 
     @GetMapping
-    @Operation(summary = "List the host profiles")
+    @Operation(operationId = "listHostProfiles", summary = "List the host profiles")
     @ApiResponse(responseCode = "200", description = "Every profile, the paper's testbed first")
     HostProfileList list() {
         return new HostProfileList(HostProfiles.all().stream().map(HostProfileResponse::of).toList());
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "Get a host profile")
+    @Operation(operationId = "getHostProfile", summary = "Get a host profile")
     @ApiResponse(responseCode = "200", description = "The profile")
     @ApiResponse(responseCode = "404", description = "No profile of that name",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))

@@ -60,7 +60,7 @@ class HypervisorController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Create a guest hypervisor", description = "On a host (parent.hostId, at L1) or in a guest hypervisor (parent.hypervisorId, one level deeper). "
+    @Operation(operationId = "createHypervisor", summary = "Create a guest hypervisor", description = "On a host (parent.hostId, at L1) or in a guest hypervisor (parent.hypervisorId, one level deeper). "
             + "Every topology rule is checked and every violation reported at once.")
     @ApiResponse(responseCode = "201", description = "Created; Location and ETag set")
     @ApiResponse(responseCode = "400", description = "Malformed JSON, unknown field, wrong type, missing or out-of-range field, not exactly one parent id",
@@ -79,7 +79,7 @@ class HypervisorController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a guest hypervisor")
+    @Operation(operationId = "getHypervisor", summary = "Get a guest hypervisor")
     @ApiResponse(responseCode = "200", description = "It; ETag is its version")
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HypervisorResponse> get(@PathVariable UUID id) {
@@ -88,7 +88,7 @@ class HypervisorController {
     }
 
     @GetMapping
-    @Operation(summary = "List guest hypervisors", description = "Oldest first (creation time, then id), filtered by exact name, host, parent hypervisor and level")
+    @Operation(operationId = "listHypervisors", summary = "List guest hypervisors", description = "Oldest first (creation time, then id), filtered by exact name, host, parent hypervisor and level")
     @ApiResponse(responseCode = "200", description = "One page")
     @ApiResponse(responseCode = "400", description = "page, size or a filter out of range or of the wrong type", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     PageResponse<HypervisorResponse> list(
@@ -102,7 +102,7 @@ class HypervisorController {
     }
 
     @PutMapping(path = "/{id}", consumes = "application/json")
-    @Operation(summary = "Replace a guest hypervisor", description = "Full replacement with the same rules as a create; parent must stay the same.")
+    @Operation(operationId = "replaceHypervisor", summary = "Replace a guest hypervisor", description = "Full replacement with the same rules as a create; parent must stay the same.")
     @ApiResponse(responseCode = "200", description = "Replaced; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -117,7 +117,7 @@ class HypervisorController {
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, "application/json"})
-    @Operation(summary = "Change a guest hypervisor", description = "A JSON merge patch (RFC 7396) of its writable fields: members replace, null restores "
+    @Operation(operationId = "patchHypervisor", summary = "Change a guest hypervisor", description = "A JSON merge patch (RFC 7396) of its writable fields: members replace, null restores "
             + "the default. The parent cannot change (422). Checked like a PUT.")
     @ApiResponse(responseCode = "200", description = "Changed; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid patch or result", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -137,7 +137,7 @@ class HypervisorController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a guest hypervisor", description = "Only one that runs no guest hypervisor and no VM; If-Match is optional")
+    @Operation(operationId = "deleteHypervisor", summary = "Delete a guest hypervisor", description = "Only one that runs no guest hypervisor and no VM; If-Match is optional")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "409", description = "It still runs guest hypervisors or VMs (how many of each is in the detail)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -149,7 +149,7 @@ class HypervisorController {
     }
 
     @GetMapping("/{id}/path")
-    @Operation(summary = "The path of a guest hypervisor", description = "The chain host -> guest hypervisors ending at this one, with the effective features at each level")
+    @Operation(operationId = "getHypervisorPath", summary = "The path of a guest hypervisor", description = "The chain host -> guest hypervisors ending at this one, with the effective features at each level")
     @ApiResponse(responseCode = "200", description = "The path, host first")
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     PathResponse path(@PathVariable UUID id) {

@@ -61,7 +61,7 @@ class VmController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Create a VM", description = "On a host (parent.hostId, at L1) or in a guest hypervisor (parent.hypervisorId, one level deeper). "
+    @Operation(operationId = "createVm", summary = "Create a VM", description = "On a host (parent.hostId, at L1) or in a guest hypervisor (parent.hypervisorId, one level deeper). "
             + "Every topology rule is checked and every violation reported at once.")
     @ApiResponse(responseCode = "201", description = "Created; Location and ETag set")
     @ApiResponse(responseCode = "400", description = "Malformed JSON, unknown field, wrong type, missing or out-of-range field, not exactly one parent id",
@@ -80,7 +80,7 @@ class VmController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a VM")
+    @Operation(operationId = "getVm", summary = "Get a VM")
     @ApiResponse(responseCode = "200", description = "It; ETag is its version")
     @ApiResponse(responseCode = "404", description = "No such VM", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<VmResponse> get(@PathVariable UUID id) {
@@ -89,7 +89,7 @@ class VmController {
     }
 
     @GetMapping
-    @Operation(summary = "List VMs", description = "Oldest first (creation time, then id), filtered by exact name, host, parent hypervisor, I/O model and level")
+    @Operation(operationId = "listVms", summary = "List VMs", description = "Oldest first (creation time, then id), filtered by exact name, host, parent hypervisor, I/O model and level")
     @ApiResponse(responseCode = "200", description = "One page")
     @ApiResponse(responseCode = "400", description = "page, size or a filter out of range or of the wrong type", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     PageResponse<VmResponse> list(
@@ -104,7 +104,7 @@ class VmController {
     }
 
     @PutMapping(path = "/{id}", consumes = "application/json")
-    @Operation(summary = "Replace a VM", description = "Full replacement with the same rules as a create; parent must stay the same.")
+    @Operation(operationId = "replaceVm", summary = "Replace a VM", description = "Full replacement with the same rules as a create; parent must stay the same.")
     @ApiResponse(responseCode = "200", description = "Replaced; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such VM", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -118,7 +118,7 @@ class VmController {
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, "application/json"})
-    @Operation(summary = "Change a VM", description = "A JSON merge patch (RFC 7396) of its writable fields: members replace, null restores "
+    @Operation(operationId = "patchVm", summary = "Change a VM", description = "A JSON merge patch (RFC 7396) of its writable fields: members replace, null restores "
             + "the default. The parent cannot change (422). Checked like a PUT.")
     @ApiResponse(responseCode = "200", description = "Changed; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid patch or result", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -137,7 +137,7 @@ class VmController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a VM", description = "If-Match is optional")
+    @Operation(operationId = "deleteVm", summary = "Delete a VM", description = "If-Match is optional")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such VM", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -148,7 +148,7 @@ class VmController {
     }
 
     @GetMapping("/{id}/path")
-    @Operation(summary = "The path of a VM", description = "The chain host -> guest hypervisors -> this VM, with the effective features at each level, the DVH mechanisms in force end to end and whether it can be live-migrated")
+    @Operation(operationId = "getVmPath", summary = "The path of a VM", description = "The chain host -> guest hypervisors -> this VM, with the effective features at each level, the DVH mechanisms in force end to end and whether it can be live-migrated")
     @ApiResponse(responseCode = "200", description = "The path, host first")
     @ApiResponse(responseCode = "404", description = "No such VM", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     PathResponse path(@PathVariable UUID id) {
