@@ -51,8 +51,9 @@ CREATE TABLE hypervisors (
     created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at            TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX hypervisors_host ON hypervisors (host_id);
-CREATE INDEX hypervisors_parent ON hypervisors (parent_hypervisor_id);
+-- the filtered lists are ordered by creation: these serve both the filter (and the foreign key) and the order
+CREATE INDEX hypervisors_host ON hypervisors (host_id, created_at, id);
+CREATE INDEX hypervisors_parent ON hypervisors (parent_hypervisor_id, created_at, id);
 CREATE INDEX hypervisors_created ON hypervisors (created_at, id);
 CREATE INDEX hypervisors_name ON hypervisors (name);
 
@@ -71,8 +72,8 @@ CREATE TABLE vms (
     created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX vms_host ON vms (host_id);
-CREATE INDEX vms_parent ON vms (parent_hypervisor_id);
+CREATE INDEX vms_host ON vms (host_id, created_at, id);
+CREATE INDEX vms_parent ON vms (parent_hypervisor_id, created_at, id);
 CREATE INDEX vms_created ON vms (created_at, id);
 CREATE INDEX vms_name ON vms (name);
 

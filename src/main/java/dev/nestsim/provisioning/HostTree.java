@@ -38,6 +38,8 @@ final class HostTree {
     private Host host;
     private final Map<UUID, HvNode> hypervisors = new LinkedHashMap<>();
     private final Map<UUID, VmNode> vms = new LinkedHashMap<>();
+    /** VMs not loaded one by one (for a create), as their usage per parent; {@code null} key: the host. */
+    private final Map<UUID, VmUsage> unloadedVms = new java.util.HashMap<>();
 
     private HostTree(Host host) {
         this.host = host;
@@ -47,6 +49,17 @@ final class HostTree {
         HostTree tree = new HostTree(host.toModel());
         hypervisors.forEach(h -> tree.putHypervisor(h.getId(), h.getParentHypervisorId(), h.toModel()));
         vms.forEach(v -> tree.putVm(v.getId(), v.getParentHypervisorId(), v.toModel()));
+        return tree;
+    }
+
+    /**
+     * A tree for adding a child: every guest hypervisor, but the VMs only as their usage per parent. Checking a
+     * new node needs no more; checking what lies below a changed node needs {@link #of}.
+     */
+    static HostTree forNewChild(HostEntity host, List<HypervisorEntity> hypervisors, List<VmUsage> vmUsage) {
+        HostTree tree = new HostTree(host.toModel());
+        hypervisors.forEach(h -> tree.putHypervisor(h.getId(), h.getParentHypervisorId(), h.toModel()));
+        vmUsage.forEach(u -> tree.unloadedVms.put(u.parentHypervisorId(), u));
         return tree;
     }
 
@@ -107,6 +120,14 @@ final class HostTree {
             }
         }
         int vfs = host.hardware().nic().sriovVfs();
+        VmUsage unloaded = unloadedVms.get(parentId);
+        if (unloaded != null) {
+            vcpus -= (int) unloaded.vcpus();
+            memory -= (int) unloaded.memoryGib();
+        }
+        for (VmUsage usage : unloadedVms.values()) {
+            vfs -= (int) usage.passthroughVms();
+        }
         for (VmNode v : vms.values()) {
             if (v.id().equals(childId)) {
                 continue;
@@ -135,6 +156,9 @@ final class HostTree {
      * host). The depth rule is left out: an ancestor's change never moves a node to another level.
      */
     List<Dependent> checkBelow(UUID ancestorId, int maxDepth) {
+        if (!unloadedVms.isEmpty()) {
+            throw new IllegalStateException("checking below a node needs every VM loaded (HostTree.of)");
+        }
         List<Dependent> dependents = new ArrayList<>();
         for (HvNode h : hypervisors.values()) {
             if (!h.id().equals(ancestorId) && isBelow(h.parentId(), ancestorId)) {

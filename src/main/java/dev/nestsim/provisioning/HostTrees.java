@@ -52,13 +52,23 @@ class HostTrees {
         return vms.findHostIdOf(vmId).flatMap(this::lock);
     }
 
+    /** Locks the host and loads its guest hypervisors and the usage of its VMs, enough to add a child. */
+    private Optional<Locked> lockForNewChild(UUID hostId) {
+        return hosts.lockById(hostId).map(host -> {
+            Map<UUID, HypervisorEntity> hvs = new LinkedHashMap<>();
+            hypervisors.findTreeOf(hostId).forEach(h -> hvs.put(h.getId(), h));
+            HostTree tree = HostTree.forNewChild(host, List.copyOf(hvs.values()), vms.usageOn(hostId));
+            return new Locked(host, tree, hvs, Map.of());
+        });
+    }
+
     /** Resolves a new child's parent; a parent that does not exist is a 422 naming the field. */
     Placement place(ParentRef parent) {
         if (parent.isHost()) {
-            Locked locked = lock(parent.hostId()).orElseThrow(() -> unknownParent("parent.hostId", "host", parent.hostId()));
+            Locked locked = lockForNewChild(parent.hostId()).orElseThrow(() -> unknownParent("parent.hostId", "host", parent.hostId()));
             return new Placement(locked, null, 1);
         }
-        Locked locked = lockHostOfHypervisor(parent.hypervisorId())
+        Locked locked = hypervisors.findHostIdOf(parent.hypervisorId()).flatMap(this::lockForNewChild)
                 .orElseThrow(() -> unknownParent("parent.hypervisorId", "guest hypervisor", parent.hypervisorId()));
         HypervisorEntity parentEntity = locked.hypervisors().get(parent.hypervisorId());
         if (parentEntity == null) {
