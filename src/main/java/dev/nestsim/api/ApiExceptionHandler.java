@@ -1,0 +1,216 @@
+package dev.nestsim.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one place errors become RFC 9457 problem details ({@code application/problem+json}), for nestsim's
+ * own exceptions and Spring's alike: every problem has a {@code type}, {@code title}, {@code status},
+ * {@code detail} and {@code instance}; validation problems add {@code errors: [{field, pointer, rule,
+ * message}]}. An unexpected exception is logged with an id and answered with a generic 500 that names
+ * the id, never with a stack trace.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<Object> handleApiProblem(ApiProblemException e, WebRequest request) {
+        return problem(e.status(), e.type(), e.getMessage(), e.errors(), request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException e, WebRequest request) {
+        List<FieldProblem> errors = e.getConstraintViolations().stream().map(ConstraintProblems::from)
+                .sorted(Comparator.comparing(FieldProblem::field)).toList();
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, ConstraintProblems.summary(errors), errors, request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleConcurrentUpdate(OptimisticLockingFailureException e, WebRequest request) {
+        return problem(HttpStatus.PRECONDITION_FAILED, ProblemType.PRECONDITION_FAILED,
+                "the resource was changed by another request at the same time: read it again and retry with its ETag", List.of(), request);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException e, WebRequest request) {
+        log.warn("integrity violation on {}: {}", path(request), e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, ProblemType.CONFLICT,
+                "the request conflicts with a concurrent change (for example a parent deleted meanwhile): read the resources again and retry",
+                List.of(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) {
+        String incident = UUID.randomUUID().toString();
+        log.error("unexpected error {} on {}", incident, path(request), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL_ERROR,
+                "an unexpected error occurred; it was logged as incident " + incident, List.of(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        JacksonException jackson = findJacksonCause(e);
+        if (jackson != null) {
+            FieldProblem error = JsonProblems.from(jackson);
+            return problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_BODY, error.message(), List.of(error), request);
+        }
+        String detail = cause == e || cause.getMessage() == null ? "the request body is missing or unreadable" : "the request body is unreadable: " + cause.getMessage();
+        if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            detail = "the request body is missing";
+        }
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_BODY, detail,
+                List.of(FieldProblem.of("", "json-syntax", detail)), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getBindingResult().getAllErrors().forEach(error -> {
+            if (error.contains(ConstraintViolation.class)) {
+                errors.add(ConstraintProblems.from(error.unwrap(ConstraintViolation.class)));
+            } else if (error instanceof FieldError field) {
+                errors.add(FieldProblem.of(field.getField(), String.valueOf(field.getCode()), field.getField() + " " + field.getDefaultMessage()));
+            } else {
+                errors.add(FieldProblem.of("", String.valueOf(error.getCode()), String.valueOf(error.getDefaultMessage())));
+            }
+        });
+        errors.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::rule));
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, ConstraintProblems.summary(errors), errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error -> {
+                String rule = error.getCodes() == null || error.getCodes().length == 0 ? "invalid"
+                        : ConstraintProblems.ruleOf(error.getCodes()[error.getCodes().length - 1]);
+                errors.add(new FieldProblem(name, null, rule,
+                        name + " " + error.getDefaultMessage() + ", was " + result.getArgument()));
+            });
+        });
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, ConstraintProblems.summary(errors), errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : String.valueOf(e.getPropertyName());
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().isEnum()
+                ? "one of " + java.util.Arrays.toString(e.getRequiredType().getEnumConstants())
+                : e.getRequiredType().getSimpleName();
+        String detail = name + " must be " + expected + ", was '" + e.getValue() + "'";
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, detail,
+                List.of(new FieldProblem(name, null, "type", detail)), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e, HttpHeaders headers,
+                                                                      HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = problem(HttpStatus.NOT_ACCEPTABLE, ProblemType.NOT_ACCEPTABLE,
+                "this resource is only available as " + e.getSupportedMediaTypes(), List.of(), request);
+        return response;
+    }
+
+    /** Spring's own errors: give them a nestsim type, a title and the instance, keeping Spring's status and detail. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest request) {
+        if (status.is5xxServerError()) {
+            log.error("server error on {}", path(request), e);
+        }
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            decorate(problem, status, request);
+            if (status.is5xxServerError()) {
+                problem.setDetail("an unexpected error occurred");
+            }
+        }
+        return response;
+    }
+
+    private ResponseEntity<Object> problem(HttpStatusCode status, ProblemType type, String detail, List<FieldProblem> errors,
+                                           WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        problem.setInstance(java.net.URI.create(path(request)));
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static void decorate(ProblemDetail problem, HttpStatusCode status, WebRequest request) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            ProblemType type = switch (status.value()) {
+                case 400 -> ProblemType.INVALID_REQUEST;
+                case 404 -> ProblemType.NOT_FOUND;
+                case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+                case 406 -> ProblemType.NOT_ACCEPTABLE;
+                case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                default -> status.is5xxServerError() ? ProblemType.INTERNAL_ERROR : null;
+            };
+            if (type != null) {
+                problem.setType(type.uri());
+                problem.setTitle(type.title());
+            }
+        }
+        if (problem.getInstance() == null) {
+            problem.setInstance(java.net.URI.create(path(request)));
+        }
+    }
+
+    private static JacksonException findJacksonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
+    }
+
+    private static String path(WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            HttpServletRequest http = servlet.getRequest();
+            return http.getRequestURI();
+        }
+        return "";
+    }
+}

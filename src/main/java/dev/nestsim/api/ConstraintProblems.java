@@ -1,0 +1,56 @@
+package dev.nestsim.api;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Turns bean-validation violations into {@link FieldProblem}s. */
+final class ConstraintProblems {
+
+    private ConstraintProblems() {
+    }
+
+    static FieldProblem from(ConstraintViolation<?> violation) {
+        String field = fieldOf(violation.getPropertyPath());
+        String rule = ruleOf(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName());
+        Object value = violation.getInvalidValue();
+        String shown = value == null || value instanceof Collection || value instanceof Map || !isScalar(value)
+                ? "" : ", was " + (value instanceof String ? "\"" + value + "\"" : value);
+        String subject = field.isEmpty() ? "the body" : field;
+        return FieldProblem.of(field, rule, subject + " " + violation.getMessage() + shown);
+    }
+
+    static String summary(List<FieldProblem> errors) {
+        return errors.size() == 1 ? errors.get(0).message()
+                : errors.size() + " fields are invalid: " + String.join("; ", errors.stream().map(FieldProblem::message).toList());
+    }
+
+    /** {@code parent.hostId}, {@code dvh[1]}; container-element nodes such as {@code <iterable element>} are dropped. */
+    static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            String name = node.getName();
+            if (name != null && !name.startsWith("<") && !name.startsWith("arg")) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(name);
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** {@code NotNull} becomes {@code not-null}. */
+    static String ruleOf(String constraint) {
+        return constraint.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean isScalar(Object value) {
+        return value instanceof Number || value instanceof CharSequence || value instanceof Boolean || value instanceof Enum<?>;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.nestsim.api;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI description's header; the committed copy is {@code openapi/openapi.yaml}. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static final String VERSION = "0.1.0";
+
+    @Bean
+    OpenAPI nestsimOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("nestsim").version(VERSION)
+                        .description("""
+                                nestsim simulates nested clouds: physical hosts, guest hypervisors (VMs that run KVM) \
+                                and VMs nested inside them, with the DVH mechanisms (virtual-passthrough, virtual timers, \
+                                virtual IPIs, virtual idle) of Lim and Nieh, ASPLOS 2020.
+
+                                Conventions: JSON in camelCase, unknown fields rejected; errors are RFC 9457 \
+                                application/problem+json with an errors array of {field, pointer, rule, message}; \
+                                lists are paged (page from 0, size 1 to 100) in creation order; updates need If-Match \
+                                with the ETag from GET (412 when stale, 428 when missing); every POST accepts an \
+                                Idempotency-Key header.""")
+                        .license(new License().name("Apache-2.0")))
+                .servers(List.of(new Server().url("/").description("this service")));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.nestsim.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/**
+ * The shape of every error response, {@code application/problem+json} (RFC 9457), for the OpenAPI
+ * description. The handler writes Spring's {@code ProblemDetail}; this record documents it.
+ */
+@Schema(name = "Problem", description = "An RFC 9457 problem detail; validation problems list every violation in errors")
+public record ProblemResponse(
+        @Schema(description = "Problem type URI; one of " + ProblemType.BASE + "{invalid-request, malformed-body, rule-violation, "
+                + "not-found, conflict-with-children, conflict, precondition-failed, precondition-required, idempotency-key-reused, "
+                + "idempotency-key-in-use, method-not-allowed, unsupported-media-type, not-acceptable, payload-too-large, internal-error}",
+                example = "https://nestsim.dev/problems/rule-violation") String type,
+        @Schema(description = "Short human title of the type", example = "The request breaks a topology rule") String title,
+        @Schema(description = "HTTP status", example = "422") int status,
+        @Schema(description = "What went wrong in this request",
+                example = "hypervisor 'l1-base' (L1) does not provide VIRTUAL_TIMER, so VM 'x' (L2) cannot have it: every link of the path must provide it")
+        String detail,
+        @Schema(description = "The request path", example = "/api/v1/vms") String instance,
+        @Schema(description = "Every violation, for validation problems") List<FieldProblem> errors) {
+}

@@ -1,0 +1,44 @@
+package dev.nestsim.api;
+
+import java.net.URI;
+
+/**
+ * The problem types nestsim answers with: each a stable {@code type} URI and a human title (RFC 9457).
+ * The URIs identify the type; they are documented in the OpenAPI description, not served.
+ */
+public enum ProblemType {
+    INVALID_REQUEST("invalid-request", "The request is invalid"),
+    MALFORMED_BODY("malformed-body", "The request body is not valid JSON for this resource"),
+    RULE_VIOLATION("rule-violation", "The request breaks a topology rule"),
+    NOT_FOUND("not-found", "No such resource"),
+    CONFLICT_WITH_CHILDREN("conflict-with-children", "The change conflicts with the resource's children"),
+    CONFLICT("conflict", "The request conflicts with the current state"),
+    PRECONDITION_FAILED("precondition-failed", "The resource has changed since it was read"),
+    PRECONDITION_REQUIRED("precondition-required", "If-Match is required"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The Idempotency-Key was used for a different request"),
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", "A request with this Idempotency-Key is still in progress"),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable"),
+    PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large"),
+    INTERNAL_ERROR("internal-error", "Internal error");
+
+    /** Where the type URIs live. */
+    public static final String BASE = "https://nestsim.dev/problems/";
+
+    private final String slug;
+    private final String title;
+
+    ProblemType(String slug, String title) {
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.nestsim.api;
+
+import java.util.List;
+
+/** The exceptions services throw, one per problem kind. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    /** 400: the request is syntactically fine JSON but a field is missing, out of range or inconsistent. */
+    public static final class InvalidRequestException extends ApiProblemException {
+        public InvalidRequestException(String detail, List<FieldProblem> errors) {
+            super(org.springframework.http.HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, detail, errors);
+        }
+    }
+
+    /** 422: well-formed, but it breaks a topology rule (depth, fit, DVH link, passthrough, unknown reference). */
+    public static final class RuleViolationException extends ApiProblemException {
+        public RuleViolationException(String detail, List<FieldProblem> errors) {
+            super(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.RULE_VIOLATION, detail, errors);
+        }
+    }
+
+    /** 404: an id in the URL names nothing. */
+    public static final class NotFoundException extends ApiProblemException {
+        public NotFoundException(String kind, Object id) {
+            super(org.springframework.http.HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "no " + kind + " with id " + id, List.of());
+        }
+    }
+
+    /** 409: deleting or changing it would leave its children invalid. */
+    public static final class ConflictWithChildrenException extends ApiProblemException {
+        public ConflictWithChildrenException(String detail, List<FieldProblem> errors) {
+            super(org.springframework.http.HttpStatus.CONFLICT, ProblemType.CONFLICT_WITH_CHILDREN, detail, errors);
+        }
+    }
+
+    /** 412: the {@code If-Match} version is not the current one. */
+    public static final class PreconditionFailedException extends ApiProblemException {
+        public PreconditionFailedException(String detail) {
+            super(org.springframework.http.HttpStatus.PRECONDITION_FAILED, ProblemType.PRECONDITION_FAILED, detail, List.of());
+        }
+    }
+
+    /** 428: an update came without {@code If-Match}. */
+    public static final class PreconditionRequiredException extends ApiProblemException {
+        public PreconditionRequiredException(String detail) {
+            super(org.springframework.http.HttpStatus.PRECONDITION_REQUIRED, ProblemType.PRECONDITION_REQUIRED, detail, List.of());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.nestsim.provisioning;
+
+import dev.nestsim.api.Problems.ConflictWithChildrenException;
+import dev.nestsim.api.Problems.NotFoundException;
+import dev.nestsim.api.Versions;
+import dev.nestsim.model.topology.Host;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Physical hosts: create from a profile or custom hardware, read, list, replace, delete. */
+@Service
+@Transactional
+public class HostService {
+
+    private final HostRepository hosts;
+    private final HypervisorRepository hypervisors;
+    private final VmRepository vms;
+    private final HostTrees trees;
+    private final TopologyProperties topology;
+    private final Clock clock;
+
+    HostService(HostRepository hosts, HypervisorRepository hypervisors, VmRepository vms, HostTrees trees,
+                TopologyProperties topology, Clock clock) {
+        this.hosts = hosts;
+        this.hypervisors = hypervisors;
+        this.vms = vms;
+        this.trees = trees;
+        this.topology = topology;
+        this.clock = clock;
+    }
+
+    public HostEntity create(HostSpec spec) {
+        Host host = HostResolver.resolve(spec);
+        Instant now = now();
+        HostEntity entity = new HostEntity(UUID.randomUUID(), now);
+        entity.apply(spec.name(), spec.profile(), host, now);
+        return hosts.saveAndFlush(entity);
+    }
+
+    @Transactional(readOnly = true)
+    public HostEntity get(UUID id) {
+        return hosts.findById(id).orElseThrow(() -> new NotFoundException("host", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<HostEntity> list(String name, String profile, int page, int size) {
+        return hosts.findAll(Listing.<HostEntity>where("name", name).and(Listing.where("profile", profile)),
+                PageRequest.of(page, size, Listing.CREATION_ORDER));
+    }
+
+    /**
+     * Replaces the host's hardware and L0 settings; checks the host itself (422) and then every guest
+     * hypervisor and VM on it against the changed host (409 naming the dependent ones).
+     */
+    public HostEntity replace(UUID id, String ifMatch, HostSpec spec) {
+        HostTrees.Locked locked = trees.lock(id).orElseThrow(() -> new NotFoundException("host", id));
+        Versions.requireMatch(ifMatch, locked.host().getVersion());
+        Host host = HostResolver.resolve(spec);
+        locked.tree().setHost(host);
+        Violations.throwIfDependents("host '" + locked.host().getName() + "'", true, locked.tree().checkBelow(null, topology.maxDepth()));
+        locked.host().apply(spec.name(), spec.profile(), host, now());
+        return hosts.saveAndFlush(locked.host());
+    }
+
+    /** Deletes a host that has no guest hypervisors and no VMs; otherwise 409 saying what is left. */
+    public void delete(UUID id, String ifMatch) {
+        HostTrees.Locked locked = trees.lock(id).orElseThrow(() -> new NotFoundException("host", id));
+        if (ifMatch != null) {
+            Versions.requireMatch(ifMatch, locked.host().getVersion());
+        }
+        long childHypervisors = hypervisors.countByHostIdAndParentHypervisorIdIsNull(id);
+        long childVms = vms.countByHostIdAndParentHypervisorIdIsNull(id);
+        if (childHypervisors + childVms > 0) {
+            throw new ConflictWithChildrenException("host '" + locked.host().getName() + "' still runs "
+                    + Listing.children(childHypervisors, childVms) + " directly; delete them first", List.of());
+        }
+        hosts.delete(locked.host());
+        hosts.flush();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

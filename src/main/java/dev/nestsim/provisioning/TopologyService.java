@@ -1,0 +1,98 @@
+package dev.nestsim.provisioning;
+
+import dev.nestsim.api.Problems.NotFoundException;
+import dev.nestsim.model.topology.GuestHypervisor;
+import dev.nestsim.model.topology.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds the model's {@link Path} for what is provisioned: the entry point for features that simulate on a
+ * VM, a guest hypervisor or a bare host. It walks the parent chain upward, one primary-key read per level
+ * (at most {@link Path#HARD_MAX_DEPTH}), and throws {@link NotFoundException} for an unknown id.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TopologyService {
+
+    private final HostRepository hosts;
+    private final HypervisorRepository hypervisors;
+    private final VmRepository vms;
+
+    TopologyService(HostRepository hosts, HypervisorRepository hypervisors, VmRepository vms) {
+        this.hosts = hosts;
+        this.hypervisors = hypervisors;
+        this.vms = vms;
+    }
+
+    /** The path host -> guest hypervisors -> the VM. */
+    public Path pathOfVm(UUID vmId) {
+        return locateVm(vmId).path();
+    }
+
+    /** The path host -> guest hypervisors, ending at this guest hypervisor (no leaf). */
+    public Path pathOfHypervisor(UUID hypervisorId) {
+        return locateHypervisor(hypervisorId).path();
+    }
+
+    /** The bare host, where a workload runs natively. */
+    public Path nativePathOfHost(UUID hostId) {
+        return locateHost(hostId).path();
+    }
+
+    public LocatedPath locateVm(UUID vmId) {
+        VmEntity vm = vms.findById(vmId).orElseThrow(() -> new NotFoundException("VM", vmId));
+        Chain chain = chainFrom(vm.getParentHypervisorId());
+        HostEntity host = host(vm.getHostId());
+        chain.ids().add(0, host.getId());
+        chain.ids().add(vm.getId());
+        return new LocatedPath(Path.toLeaf(host.toModel(), chain.models(), vm.toModel()), chain.ids());
+    }
+
+    public LocatedPath locateHypervisor(UUID hypervisorId) {
+        HypervisorEntity hv = hypervisors.findById(hypervisorId).orElseThrow(() -> new NotFoundException("guest hypervisor", hypervisorId));
+        Chain chain = chainFrom(hv.getParentHypervisorId());
+        chain.models().add(hv.toModel());
+        chain.ids().add(hv.getId());
+        HostEntity host = host(hv.getHostId());
+        chain.ids().add(0, host.getId());
+        return new LocatedPath(Path.toHypervisor(host.toModel(), chain.models()), chain.ids());
+    }
+
+    public LocatedPath locateHost(UUID hostId) {
+        HostEntity host = hosts.findById(hostId).orElseThrow(() -> new NotFoundException("host", hostId));
+        return new LocatedPath(Path.nativeHost(host.toModel()), List.of(host.getId()));
+    }
+
+    private HostEntity host(UUID hostId) {
+        return hosts.findById(hostId).orElseThrow(() -> new IllegalStateException("host " + hostId + " is referenced but missing"));
+    }
+
+    /** The guest hypervisors from L1 down to {@code hypervisorId} included, with their ids. */
+    private Chain chainFrom(UUID hypervisorId) {
+        List<GuestHypervisor> models = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        UUID next = hypervisorId;
+        while (next != null) {
+            if (models.size() >= Path.HARD_MAX_DEPTH) {
+                throw new IllegalStateException("the parent chain above " + hypervisorId + " is deeper than " + Path.HARD_MAX_DEPTH);
+            }
+            UUID current = next;
+            HypervisorEntity hv = hypervisors.findById(current)
+                    .orElseThrow(() -> new IllegalStateException("guest hypervisor " + current + " is referenced but missing"));
+            models.add(hv.toModel());
+            ids.add(hv.getId());
+            next = hv.getParentHypervisorId();
+        }
+        Collections.reverse(models);
+        Collections.reverse(ids);
+        return new Chain(models, ids);
+    }
+
+    private record Chain(List<GuestHypervisor> models, List<UUID> ids) {
+    }
+}

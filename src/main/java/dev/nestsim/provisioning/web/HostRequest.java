@@ -1,0 +1,58 @@
+package dev.nestsim.provisioning.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nestsim.model.topology.DvhMechanism;
+import dev.nestsim.model.topology.TimerOffload;
+import dev.nestsim.provisioning.HostEntity;
+import dev.nestsim.provisioning.HostSpec;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+
+/** A host to create or (with PUT) the full replacement of one. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "HostRequest", description = """
+        A physical host and its host hypervisor L0. Either name a catalogue profile (GET /api/v1/host-profiles), \
+        optionally overriding any hardware field (features field by field), or give all hardware fields.""",
+        example = """
+                {"name":"testbed","profile":"asplos20-testbed","dvh":["VIRTUAL_PASSTHROUGH","VIRTUAL_TIMER","VIRTUAL_IPI","VIRTUAL_IDLE"]}""")
+public record HostRequest(
+        @Schema(description = "Name, 1 to 100 characters", example = "testbed", requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank @Size(max = 100) String name,
+        @Schema(description = "Catalogue profile to start from; unknown names are a 422 listing the known ones", example = "asplos20-testbed")
+        @Size(max = 100) String profile,
+        @Schema(description = "Physical cores in all sockets, 1 to 1024 (required without profile)", example = "20") @Min(1) @Max(1024) Integer cores,
+        @Schema(description = "Base clock in GHz, 0.5 to 6 (required without profile)", example = "2.2") @DecimalMin("0.5") @DecimalMax("6.0")
+        Double clockGhz,
+        @Schema(description = "Memory in GiB, 1 to 65536 (required without profile)", example = "192") @Min(1) @Max(65536) Integer memoryGib,
+        @Schema(description = "The NIC (both fields required without profile)") @Valid NicBody nic,
+        @Schema(description = "CPU features (all required without profile; with one, merged field by field)") FeaturesBody features,
+        @ArraySchema(arraySchema = @Schema(description = "DVH mechanisms L0 supports; default none"))
+        Set<@NotNull DvhMechanism> dvh,
+        @Schema(description = "L0's halt-polling window in ns, 0 to 10,000,000; default 200000", example = "200000")
+        @Min(0) @Max(10_000_000) Long haltPollNs,
+        @Schema(description = "What backs guests' TSC-deadline timers; default PREEMPTION_TIMER (HRTIMER when the CPU has no preemption timer)")
+        TimerOffload timerOffload,
+        @Schema(description = "Whether L0 gives L1 hardware VMCS shadowing; default true", example = "true") Boolean exposeVmcsShadowing,
+        @Schema(description = "Whether L0 posts interrupts to its guests; default what the hardware has", example = "true") Boolean postedInterrupts) {
+
+    HostSpec toSpec() {
+        return new HostSpec(name, profile, cores, clockGhz, memoryGib, nic == null ? null : nic.gbps(), nic == null ? null : nic.sriovVfs(),
+                features == null ? null : features.toOverrides(), dvh, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts);
+    }
+
+    /** The stored host as a request: what a merge patch applies to. */
+    static HostRequest current(HostEntity host) {
+        HostResponse r = HostResponse.of(host);
+        return new HostRequest(r.name(), r.profile(), r.cores(), r.clockGhz(), r.memoryGib(), r.nic(), r.features(),
+                Set.copyOf(r.dvh()), r.haltPollNs(), r.timerOffload(), r.exposeVmcsShadowing(), r.postedInterrupts());
+    }
+}
