@@ -22,7 +22,46 @@ final class ModelDocs {
         sections.put("calibration", calibration());
         sections.put("fit", fit());
         sections.put("microbenchmarks", microbenchmarks());
+        sections.put("worked-example", workedExample());
         return sections;
+    }
+
+    /** The L2 and L3 hypercall traces as the service returns them, drawn as trees (two levels of detail). */
+    static String workedExample() {
+        CascadeEngine engine = CascadeEngine.reference();
+        StringBuilder md = new StringBuilder();
+        for (int level : new int[] {2, 3}) {
+            ExitCostTable table = engine.table(PathFixture.baseline(level));
+            var cost = table.leaf(dev.nestsim.model.exits.GuestEvent.HYPERCALL);
+            md.append("HYPERCALL at L").append(level).append(": ").append(number(cost.cycles())).append(" cycles; exits raised per level ")
+                    .append(cost.exitsPerLevel()).append("\n");
+            md.append("```\n");
+            tree(md, engine.trace(table, level, dev.nestsim.model.exits.GuestEvent.HYPERCALL, 2000), 0, level == 2 ? 2 : 1);
+            md.append("```\n");
+        }
+        return md.toString();
+    }
+
+    private static void tree(StringBuilder md, dev.nestsim.model.exits.TraceNode n, int depth, int maxDepth) {
+        md.append("  ".repeat(depth)).append("- L").append(n.level()).append(' ');
+        if ("EVENT".equals(n.kind())) {
+            if (n.count() > 1) {
+                md.append(n.count()).append(" x ");
+            }
+            md.append(n.event());
+            if (n.handledAt() >= 0) {
+                md.append(" -> L").append(n.handledAt());
+            }
+            md.append(": ").append(n.name());
+        } else {
+            md.append("work: ").append(n.name());
+        }
+        md.append("  [").append(number(n.totalCycles())).append("]\n");
+        if (depth < maxDepth) {
+            for (var child : n.children()) {
+                tree(md, child, depth + 1, maxDepth);
+            }
+        }
     }
 
     static String calibration() {
