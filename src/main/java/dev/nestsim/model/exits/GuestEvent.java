@@ -27,6 +27,14 @@ public enum GuestEvent {
     SELF_IPI("self-IPI (x2APIC SELF_IPI write)", true),
     /** An interrupt for this level arrives while it runs (device, timer or IPI). */
     INTERRUPT_DELIVERY("an interrupt for it arrives while it runs", true),
+    /**
+     * An interrupt from the leaf's network device arrives while it runs: from an assigned VF or virtual-passthrough
+     * device it travels through every hypervisor level unless it can be posted directly (VT-d posted interrupts at
+     * L1, DVH's virtual posted interrupts deeper); from a virtio or emulated device it is injected by the parent.
+     */
+    DEVICE_INTERRUPT("an interrupt from its network device arrives while it runs", true),
+    /** An interrupt for this level's hypervisor (its NIC, timer, IPIs) arrives while this level runs: it cannot be posted here. */
+    HYPERVISOR_INTERRUPT("an interrupt for its hypervisor arrives while it runs", true),
     /** End of interrupt (x2APIC EOI write). */
     EOI("end of interrupt (x2APIC EOI write)", true),
     /** HLT when idle: the hypervisor blocks the vCPU (the cost up to the block). */
@@ -68,7 +76,9 @@ public enum GuestEvent {
     /** The same, for a memory or MMIO exit: the level first walks its guest's EPT in software. */
     NESTED_VMEXIT_MMIO("emulate a VM exit into the next level up, after a software walk of its EPT", false),
     /** The same, for an exit caused by an interrupt for a hypervisor (it arrives at L0 as a host interrupt). */
-    NESTED_VMEXIT_INTERRUPT("emulate a VM exit into the next level up, for a hypervisor's interrupt", false);
+    NESTED_VMEXIT_INTERRUPT("emulate a VM exit into the next level up, for a hypervisor's interrupt", false),
+    /** The same, for an assigned device's interrupt: this level's vfio handles it and injects it into the level above. */
+    NESTED_VMEXIT_DEVICE("handle an assigned device's interrupt (vfio, irqfd) and emulate a VM exit into the next level up", false);
 
     private final String description;
     private final boolean guestVisible;
@@ -94,7 +104,7 @@ public enum GuestEvent {
 
     /** True for the internal steps of a reflection, which are not events any software raises. */
     public boolean reflection() {
-        return this == NESTED_VMEXIT || this == NESTED_VMEXIT_MMIO || this == NESTED_VMEXIT_INTERRUPT;
+        return this == NESTED_VMEXIT || this == NESTED_VMEXIT_MMIO || this == NESTED_VMEXIT_INTERRUPT || this == NESTED_VMEXIT_DEVICE;
     }
 
     /** True for operations after which the emulated VM entry must re-prepare the rare VMCS fields. */

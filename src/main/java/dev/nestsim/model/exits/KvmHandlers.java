@@ -70,7 +70,10 @@ final class KvmHandlers {
                 return GuestEvent.NESTED_VMEXIT_MMIO;
             case TIMER_EXPIRY:
             case INTERRUPT_DELIVERY:
+            case HYPERVISOR_INTERRUPT:
                 return GuestEvent.NESTED_VMEXIT_INTERRUPT;
+            case DEVICE_INTERRUPT:
+                return GuestEvent.NESTED_VMEXIT_DEVICE;
             default:
                 return GuestEvent.NESTED_VMEXIT;
         }
@@ -86,7 +89,11 @@ final class KvmHandlers {
                 + (legacy() ? p(Param.LEGACY_NESTED_EXIT) : 0)
                 + (reflection == GuestEvent.NESTED_VMEXIT_MMIO ? p(Param.NESTED_EPT_FAULT) : 0)
                 + (ctx.cachesShadowFor(k) ? p(Param.SHADOW_CACHE_COPY) : 0)
-                + (k == 0 && reflection == GuestEvent.NESTED_VMEXIT_INTERRUPT ? p(Param.EXTINT_HANDLER) : 0);
+                + (k == 0 && (reflection == GuestEvent.NESTED_VMEXIT_INTERRUPT || reflection == GuestEvent.NESTED_VMEXIT_DEVICE)
+                        ? p(Param.EXTINT_HANDLER) : 0)
+                // an assigned device's interrupt is handled by this level's vfio, which injects it into the level above
+                + (k >= 1 && reflection == GuestEvent.NESTED_VMEXIT_DEVICE
+                        ? p(Param.EXTINT_HANDLER) + p(Param.IOEVENTFD_SIGNAL) + p(Param.INTERRUPT_INJECT) : 0);
         s.work(k, "nested_vmx_vmexit software", software);
         boolean sync = ctx.exposes(k);
         s.sub(k, VMREAD, REFLECT_READS_SHADOWED)
@@ -148,6 +155,12 @@ final class KvmHandlers {
             case INTERRUPT_DELIVERY:
                 exitWork(s, h, dispatch + p(Param.EXTINT_HANDLER) + p(Param.INTERRUPT_INJECT), COMMON_READS + 1, 2);
                 return "handle_external_interrupt -> inject";
+            case DEVICE_INTERRUPT:
+                exitWork(s, h, dispatch + p(Param.EXTINT_HANDLER) + p(Param.IOEVENTFD_SIGNAL) + inject(ctx, n), COMMON_READS + 1, 2);
+                return "handle_external_interrupt -> vfio -> irqfd -> inject";
+            case HYPERVISOR_INTERRUPT:
+                exitWork(s, h, dispatch + p(Param.EXTINT_HANDLER), COMMON_READS + 1, 0);
+                return "handle_external_interrupt (the hypervisor's own interrupt)";
             case EOI:
                 exitWork(s, h, dispatch + p(Param.MSR_WRITE_HANDLER) + p(Param.EOI_HANDLER), COMMON_READS + SKIP_READS, 1);
                 return "handle_wrmsr (x2APIC EOI)";

@@ -93,6 +93,26 @@ final class PathContext {
         return posted[k];
     }
 
+    /**
+     * Whether the leaf's device interrupts reach level {@code n} without an exit: from a virtio or emulated device
+     * when posted interrupts reach it (its parent posts them); from an assigned VF at L1 with VT-d posted
+     * interrupts; from a virtual-passthrough device at L1 always (L0's vhost posts it), deeper only with DVH's
+     * virtual posted interrupts (the vIOMMU posts through the virtual-IPI tables: VIRTUAL_IPI in force).
+     */
+    boolean devicePosted(int n) {
+        if (!posted[n]) {
+            return false;
+        }
+        switch (io(n)) {
+            case PASSTHROUGH:
+                return n == 1 && path.host().hardware().features().vtdPostedInterrupts();
+            case VIRTUAL_PASSTHROUGH:
+                return n == 1 || dvh(n, DvhMechanism.VIRTUAL_IPI);
+            default:
+                return true;
+        }
+    }
+
     boolean dvh(int k, DvhMechanism mechanism) {
         return dvh[k].contains(mechanism);
     }

@@ -45,7 +45,8 @@ final class Route {
             }
         }
         String name = handlers.handle(ctx, h, n, event, steps);
-        if (event == GuestEvent.INTERRUPT_DELIVERY || event == GuestEvent.WAKEUP_POLLED || event == GuestEvent.WAKEUP_BLOCKED) {
+        if (event == GuestEvent.INTERRUPT_DELIVERY || event == GuestEvent.DEVICE_INTERRUPT
+                || event == GuestEvent.WAKEUP_POLLED || event == GuestEvent.WAKEUP_BLOCKED) {
             steps.work(n, "interrupt vectoring in the guest", c.get(Param.NATIVE_INTERRUPT_ENTRY));
         }
         return new Plan(n, event, exit, h, name, steps.build());
@@ -68,6 +69,10 @@ final class Route {
                 return ctx.dvh(n, DvhMechanism.VIRTUAL_IPI) ? 0 : n - 1;
             case INTERRUPT_DELIVERY:
                 return ctx.dvh(n, DvhMechanism.VIRTUAL_IPI) ? 0 : n - 1;
+            case DEVICE_INTERRUPT:
+                return n - 1;
+            case HYPERVISOR_INTERRUPT:
+                return n - 1;
             case HALT:
             case HALT_PENDING:
             case WAKEUP_POLLED:
@@ -97,6 +102,9 @@ final class Route {
                         c.get(Param.POSTED_INTERRUPT_DELIVERY) + c.get(Param.NATIVE_INTERRUPT_ENTRY)) : null;
             case EOI:
                 return ctx.posted(n) ? new Exitless("EOI virtualized by APICv", c.get(Param.NATIVE_EOI)) : null;
+            case DEVICE_INTERRUPT:
+                return ctx.devicePosted(n) ? new Exitless("device interrupt posted directly (no exit)",
+                        c.get(Param.POSTED_INTERRUPT_DELIVERY) + c.get(Param.NATIVE_INTERRUPT_ENTRY)) : null;
             default:
                 return null;
         }
@@ -119,6 +127,8 @@ final class Route {
                 return c.get(Param.NATIVE_EOI);
             case TIMER_EXPIRY:
             case INTERRUPT_DELIVERY:
+            case DEVICE_INTERRUPT:
+            case HYPERVISOR_INTERRUPT:
                 return c.get(Param.NATIVE_INTERRUPT_ENTRY);
             case WAKEUP_POLLED:
             case WAKEUP_BLOCKED:

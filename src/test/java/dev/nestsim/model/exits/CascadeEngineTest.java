@@ -70,6 +70,29 @@ class CascadeEngineTest {
         assertThat(doorbell.totalExits()).isZero();
     }
 
+    @Test
+    void passthroughDeviceInterruptsTravelThroughEveryLevelUnlessPostedDirectly() {
+        EventCost l1 = ENGINE.table(PathFixture.passthrough(1)).leaf(GuestEvent.DEVICE_INTERRUPT);
+        EventCost l1NoVtdPi = ENGINE.table(PathFixture.aPath().atLevel(1).withIo(dev.nestsim.model.topology.IoModel.PASSTHROUGH)
+                .on(dev.nestsim.model.hardware.HostProfiles.HASWELL_E5_2660V3).build()).leaf(GuestEvent.DEVICE_INTERRUPT);
+        EventCost l3 = ENGINE.table(PathFixture.passthrough(3)).leaf(GuestEvent.DEVICE_INTERRUPT);
+        EventCost l3Dvh = ENGINE.table(PathFixture.dvh(3)).leaf(GuestEvent.DEVICE_INTERRUPT);
+
+        assertThat(l1.exit()).as("VT-d posted interrupts").isFalse();
+        assertThat(l1NoVtdPi.exitsPerLevel()).as("without VT-d PI: an exit to L0's vfio").containsExactly(0L, 1L);
+        assertThat(l3.handledAt()).isEqualTo(2);
+        assertThat(l3.exitsHandledPerLevel().get(1)).as("L1's vfio forwards it").isPositive();
+        assertThat(l3Dvh.exit()).as("DVH's virtual posted interrupts").isFalse();
+    }
+
+    @Test
+    void anInterruptForAGuestHypervisorCannotBePostedIntoItsGuest() {
+        EventCost cost = ENGINE.table(PathFixture.dvh(2)).leaf(GuestEvent.HYPERVISOR_INTERRUPT);
+
+        assertThat(cost.handledAt()).isEqualTo(1);
+        assertThat(cost.exitsPerLevel()).containsExactly(0L, 1L, 1L);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5})
     void theMemoizedTableEqualsTheNaiveWalk(int level) {
