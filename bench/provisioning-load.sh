@@ -34,6 +34,7 @@ fi
 ( cd "$WORK" && exec java -jar "$OLDPWD/target/nestsim.jar" --server.port="$PORT" --server.address=127.0.0.1 "${DB_ARGS[@]}" >"$WORK/service.log" 2>&1 ) &
 PID=$!
 cleanup() {
+  set +e
   kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"
   if [ -n "${PGDB:-}" ]; then psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)"; fi
 }
@@ -66,6 +67,7 @@ DURATION=$WARMUP run warm-up list.lua >/dev/null
 echo "nestsim provisioning load: $THREADS wrk threads, $CONNECTIONS connections, $DURATION per scenario, $(nproc) cores, $DATABASE"
 run create-host create-host.lua
 run create-vm create-vm.lua
-curl -fs "$BASE/api/v1/vms?size=100&page=3" | jq -r '.items[].id' > "$IDS_FILE"
+curl -fs "$BASE/api/v1/vms?size=100&page=1" | jq -r '.items[].id' > "$IDS_FILE"
+[ -s "$IDS_FILE" ] || curl -fs "$BASE/api/v1/vms?size=100" | jq -r '.items[].id' > "$IDS_FILE"
 run get-by-id get-by-id.lua
 run list list.lua
