@@ -1,11 +1,11 @@
 package dev.nestsim;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import java.time.Clock;
 
 /** nestsim: a REST service that simulates nested clouds (see README.md and docs/). */
 @SpringBootApplication

@@ -17,6 +17,13 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
+    /** An update without {@code If-Match} is refused before anything else is read (428). */
+    public static void requirePresent(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredException("updates need If-Match with the ETag from GET (for example If-Match: \"3\")");
+        }
+    }
+
     /**
      * Checks an {@code If-Match} header against the current version.
      *
@@ -24,10 +31,7 @@ public final class Versions {
      * @throws PreconditionFailedException   when no listed tag is the current version (412)
      */
     public static void requireMatch(String ifMatch, long current) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new PreconditionRequiredException(
-                    "updates need If-Match with the ETag from GET (for example If-Match: \"3\")");
-        }
+        requirePresent(ifMatch);
         for (String tag : ifMatch.split(",")) {
             String t = tag.trim();
             if (t.equals("*") || t.equals(etag(current))) {

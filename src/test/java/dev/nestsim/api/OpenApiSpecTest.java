@@ -65,11 +65,12 @@ class OpenApiSpecTest {
     }
 
     @Test
-    void swaggerUiIsServedAtItsUsualAddress() {
-        MvcTestResult redirect = mvc.get().uri("/swagger-ui.html").exchange();
+    void swaggerUiIsServedAtItsUsualAddressEvenToClientsThatDoNotFollowRedirects() {
+        MvcTestResult entry = mvc.get().uri("/swagger-ui.html").exchange();
 
-        assertThat(redirect).hasStatus3xxRedirection();
-        assertThat(redirect.getResponse().getHeader("Location")).contains("/swagger-ui/index.html");
+        assertThat(entry).hasStatus(200).hasContentType("text/html;charset=UTF-8");
+        assertThat(body(entry)).contains("<meta http-equiv=\"refresh\" content=\"0; url=swagger-ui/index.html\">");
         assertThat(mvc.get().uri("/swagger-ui/index.html").exchange()).hasStatus(200);
+        assertThat(mvc.get().uri("/v3/api-docs/swagger-config").exchange()).hasStatus(200);
     }
 }

@@ -10,11 +10,18 @@ import static dev.nestsim.support.Body.aHypervisorOnHost;
 import static dev.nestsim.support.Body.aVmIn;
 import static dev.nestsim.support.Body.aVmOnHost;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nestsim.api.Problems;
+import dev.nestsim.model.hardware.HostProfiles;
+import dev.nestsim.model.topology.DvhMechanism;
+import dev.nestsim.model.topology.GuestHypervisor;
+import dev.nestsim.model.topology.Path;
 import dev.nestsim.support.ApiClient;
 import dev.nestsim.support.Body;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +39,9 @@ abstract class ProvisioningApiContract {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    TopologyService topology;
 
     ApiClient api;
 
@@ -130,6 +140,25 @@ abstract class ProvisioningApiContract {
                 "{\"level\":3,\"hostId\":\"" + t.host() + "\",\"parent\":{\"hypervisorId\":\"" + t.l2() + "\"}}");
         assertThat(api.get("/api/v1/hypervisors/" + t.l2() + "/path")).hasStatus(200).bodyJson().extractingPath("$.level").isEqualTo(2);
         assertThat(api.get("/api/v1/hosts/" + t.host() + "/path")).hasStatus(200).bodyJson().extractingPath("$.level").isEqualTo(0);
+    }
+
+    @Test
+    void theTopologyServiceBuildsTheModelPathOtherFeaturesSimulateOn() {
+        L3Dvh t = l3WithAllDvh("model-path");
+
+        Path vm = topology.pathOfVm(UUID.fromString(t.vm()));
+        Path l2 = topology.pathOfHypervisor(UUID.fromString(t.l2()));
+        Path host = topology.nativePathOfHost(UUID.fromString(t.host()));
+
+        assertThat(vm.level()).isEqualTo(3);
+        assertThat(vm.hypervisors()).extracting(GuestHypervisor::name).containsExactly("model-path-l1", "model-path-l2");
+        assertThat(vm.leaf().name()).isEqualTo("model-path-vm");
+        assertThat(vm.dvhInForceAt(3)).containsExactly(DvhMechanism.values());
+        assertThat(vm.host().hardware()).isEqualTo(HostProfiles.ASPLOS20_TESTBED.hardware());
+        assertThat(l2.hasLeaf()).isFalse();
+        assertThat(l2.level()).isEqualTo(2);
+        assertThat(host.isNative()).isTrue();
+        assertThatThrownBy(() -> topology.pathOfVm(UUID.fromString(t.l1()))).isInstanceOf(Problems.NotFoundException.class);
     }
 
     @Test

@@ -117,7 +117,7 @@ class HostController {
     @ApiResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HostResponse> replace(@PathVariable UUID id, @Valid @RequestBody HostRequest request,
                                          @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        requireIfMatch(ifMatch);
+        Versions.requirePresent(ifMatch);
         return updated(hosts.replace(id, ifMatch, request.toSpec()));
     }
 
@@ -138,7 +138,7 @@ class HostController {
                                                schema = @Schema(implementation = HostRequest.class), examples = @ExampleObject("""
                                                {"features":{"vmcsShadowing":false}}"""))) @RequestBody JsonNode patch,
                                        @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        requireIfMatch(ifMatch);
+        Versions.requirePresent(ifMatch);
         HostEntity current = hosts.get(id);
         ObjectNode base = bodies.toTree(HostRequest.current(current));
         JsonNode profile = patch.get("profile");
@@ -172,12 +172,5 @@ class HostController {
 
     private ResponseEntity<HostResponse> updated(HostEntity host) {
         return ResponseEntity.ok().eTag(Versions.etag(host.getVersion())).body(HostResponse.of(host));
-    }
-
-    static void requireIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new dev.nestsim.api.Problems.PreconditionRequiredException(
-                    "updates need If-Match with the ETag from GET (for example If-Match: \"3\")");
-        }
     }
 }

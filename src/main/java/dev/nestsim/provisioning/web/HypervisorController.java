@@ -112,7 +112,7 @@ class HypervisorController {
     @ApiResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HypervisorResponse> replace(@PathVariable UUID id, @Valid @RequestBody HypervisorRequest request,
                                          @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        HostController.requireIfMatch(ifMatch);
+        Versions.requirePresent(ifMatch);
         return updated(hypervisors.replace(id, ifMatch, request.toSpec()));
     }
 
@@ -131,7 +131,7 @@ class HypervisorController {
                                                schema = @Schema(implementation = HypervisorRequest.class), examples = @ExampleObject("""
                                                {"vcpus":6}"""))) @RequestBody JsonNode patch,
                                        @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        HostController.requireIfMatch(ifMatch);
+        Versions.requirePresent(ifMatch);
         HypervisorRequest merged = bodies.mergePatch(bodies.toTree(HypervisorRequest.current(hypervisors.get(id))), patch, HypervisorRequest.class);
         return updated(hypervisors.replace(id, ifMatch, merged.toSpec()));
     }

@@ -113,7 +113,7 @@ class VmController {
     @ApiResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<VmResponse> replace(@PathVariable UUID id, @Valid @RequestBody VmRequest request,
                                          @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        HostController.requireIfMatch(ifMatch);
+        Versions.requirePresent(ifMatch);
         return updated(vms.replace(id, ifMatch, request.toSpec()));
     }
 
@@ -131,7 +131,7 @@ class VmController {
                                                schema = @Schema(implementation = VmRequest.class), examples = @ExampleObject("""
                                                {"name":"renamed","vcpus":2}"""))) @RequestBody JsonNode patch,
                                        @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        HostController.requireIfMatch(ifMatch);
+        Versions.requirePresent(ifMatch);
         VmRequest merged = bodies.mergePatch(bodies.toTree(VmRequest.current(vms.get(id))), patch, VmRequest.class);
         return updated(vms.replace(id, ifMatch, merged.toSpec()));
     }
