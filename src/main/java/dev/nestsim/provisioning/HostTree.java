@@ -97,7 +97,7 @@ final class HostTree {
     /** Whether a new child of {@code parentId} could have interrupts posted to it: the hardware and every hypervisor below post. */
     boolean postedInterruptsAvailableBelow(UUID parentId) {
         List<GuestHypervisor> chain = chainTo(parentId);
-        return Path.toHypervisor(host, chain).postedInterruptsInto(chain.size() + 1);
+        return Path.toHypervisor(host, chain).postedInterruptsAvailableForChild();
     }
 
     Path pathToHypervisor(UUID id) {
@@ -178,7 +178,7 @@ final class HostTree {
     }
 
     static boolean notDepth(Violation violation) {
-        return !"depth-limit".equals(violation.rule());
+        return !TopologyRules.DEPTH_LIMIT.equals(violation.rule());
     }
 
     /** Whether a node whose parent is {@code parentId} lies below {@code ancestorId} ({@code null}: the host, so always). */

@@ -117,6 +117,22 @@ public record Path(Host host, List<GuestHypervisor> hypervisors, LeafVm leaf) {
         return leaf == null || level != level() || leaf.postedInterrupts();
     }
 
+    /**
+     * Whether a new VM or guest hypervisor placed directly under the top of this path (at {@code level() + 1})
+     * could have interrupts posted to it: the default for its {@code postedInterrupts}.
+     */
+    public boolean postedInterruptsAvailableForChild() {
+        if (!host.hardware().features().postedInterrupts()) {
+            return false;
+        }
+        for (int k = 0; k <= hypervisors.size(); k++) {
+            if (!hypervisorSettings(k).postedInterrupts()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The mechanisms every hypervisor below {@code level} provides (L0 to L(level-1)). */
     public Set<DvhMechanism> dvhProvidedTo(int level) {
         EnumSet<DvhMechanism> provided = EnumSet.allOf(DvhMechanism.class);
@@ -145,7 +161,10 @@ public record Path(Host host, List<GuestHypervisor> hypervisors, LeafVm leaf) {
         return leaf != null && dvhInForceAt(level()).contains(mechanism);
     }
 
-    /** Whether the leaf can be live-migrated: physical passthrough pins it to a VF of this host's NIC. */
+    /**
+     * Whether the leaf can be live-migrated: physical passthrough pins it to a VF of this host's NIC. A path
+     * that ends at a guest hypervisor answers for the hypervisor itself, which has no VF of its own.
+     */
     public boolean liveMigratable() {
         return leaf == null || leaf.io() != IoModel.PASSTHROUGH;
     }

@@ -1,10 +1,10 @@
 package dev.nestsim.model.topology;
 
-/** Bounds on the sizes of VMs and guest hypervisors. */
-final class Sizes {
+/** Bounds on the sizes of VMs and guest hypervisors, for validation at the edges too. */
+public final class Sizes {
 
-    static final int MAX_VCPUS = 1024;
-    static final int MAX_MEMORY_GIB = 65536;
+    public static final int MAX_VCPUS = 1024;
+    public static final int MAX_MEMORY_GIB = 65536;
 
     private Sizes() {
     }

@@ -11,6 +11,20 @@ import java.util.Set;
  */
 public final class TopologyRules {
 
+    /** Rule names, as they appear in {@link Violation#rule()}. */
+    public static final String DEPTH_LIMIT = "depth-limit";
+    public static final String FITS_PARENT_VCPUS = "fits-parent-vcpus";
+    public static final String FITS_PARENT_MEMORY = "fits-parent-memory";
+    public static final String DVH_PROVIDED_BY_PATH = "dvh-provided-by-path";
+    public static final String VIRTUAL_PASSTHROUGH_NEEDS_IO = "virtual-passthrough-needs-io";
+    public static final String PASSTHROUGH_NEEDS_IOMMU = "passthrough-needs-iommu";
+    public static final String PASSTHROUGH_NEEDS_FREE_VF = "passthrough-needs-free-vf";
+    public static final String ASSIGNMENT_NEEDS_VIOMMU = "assignment-needs-viommu";
+    public static final String POSTED_INTERRUPTS_NEED_HARDWARE = "posted-interrupts-need-hardware";
+    public static final String POSTED_INTERRUPTS_NEED_PATH = "posted-interrupts-need-path";
+    public static final String VIRTUAL_TIMER_NEEDS_TSC_DEADLINE = "virtual-timer-needs-tsc-deadline";
+    public static final String PREEMPTION_TIMER_NEEDS_HARDWARE = "preemption-timer-needs-hardware";
+
     /** The default deepest leaf level; a deployment may configure up to {@link Path#HARD_MAX_DEPTH}. */
     public static final int DEFAULT_MAX_DEPTH = 5;
 
@@ -42,7 +56,7 @@ public final class TopologyRules {
         int level = path.level();
         GuestHypervisor hv = path.hypervisor(level);
         if (level + 1 > maxDepth) {
-            violations.add(new Violation("parent", "depth-limit",
+            violations.add(new Violation("parent", DEPTH_LIMIT,
                     "a guest hypervisor at L" + level + " would run its VMs at L" + (level + 1)
                             + ", deeper than the maximum depth " + maxDepth + " (hard limit " + Path.HARD_MAX_DEPTH + ")"));
         }
@@ -57,15 +71,15 @@ public final class TopologyRules {
         List<Violation> violations = new ArrayList<>();
         CpuFeatures features = host.hardware().features();
         if (host.l0().dvh().contains(DvhMechanism.VIRTUAL_TIMER) && !features.tscDeadlineTimer()) {
-            violations.add(new Violation("dvh", "virtual-timer-needs-tsc-deadline",
+            violations.add(new Violation("dvh", VIRTUAL_TIMER_NEEDS_TSC_DEADLINE,
                     "VIRTUAL_TIMER virtualizes the TSC-deadline timer, which this host's CPU lacks (features.tscDeadlineTimer is false)"));
         }
         if (host.l0().postedInterrupts() && !features.postedInterrupts()) {
-            violations.add(new Violation("postedInterrupts", "posted-interrupts-need-hardware",
+            violations.add(new Violation("postedInterrupts", POSTED_INTERRUPTS_NEED_HARDWARE,
                     "L0 cannot post interrupts: the host's CPU lacks posted interrupts (features.postedInterrupts is false)"));
         }
         if (host.l0().timerOffload() == TimerOffload.PREEMPTION_TIMER && !features.preemptionTimer()) {
-            violations.add(new Violation("timerOffload", "preemption-timer-needs-hardware",
+            violations.add(new Violation("timerOffload", PREEMPTION_TIMER_NEEDS_HARDWARE,
                     "timerOffload PREEMPTION_TIMER needs the VMX preemption timer, which this host's CPU lacks"));
         }
         return violations;
@@ -73,7 +87,7 @@ public final class TopologyRules {
 
     private static void depth(int level, int maxDepth, String what, List<Violation> out) {
         if (level > maxDepth) {
-            out.add(new Violation("parent", "depth-limit",
+            out.add(new Violation("parent", DEPTH_LIMIT,
                     what + " at L" + level + " is deeper than the maximum depth " + maxDepth
                             + " (hard limit " + Path.HARD_MAX_DEPTH + ")"));
         }
@@ -82,11 +96,11 @@ public final class TopologyRules {
     private static void fits(int vcpus, int memoryGib, ParentCapacity capacity, Path path, List<Violation> out) {
         String parent = path.describe(path.level() - 1);
         if (vcpus > capacity.vcpusFree()) {
-            out.add(new Violation("vcpus", "fits-parent-vcpus",
+            out.add(new Violation("vcpus", FITS_PARENT_VCPUS,
                     vcpus + " vCPUs do not fit in " + parent + ", which has " + capacity.vcpusFree() + " free (vCPUs are pinned 1:1, not overcommitted)"));
         }
         if (memoryGib > capacity.memoryGibFree()) {
-            out.add(new Violation("memoryGib", "fits-parent-memory",
+            out.add(new Violation("memoryGib", FITS_PARENT_MEMORY,
                     memoryGib + " GiB do not fit in " + parent + ", which has " + capacity.memoryGibFree() + " GiB free"));
         }
     }
@@ -99,7 +113,7 @@ public final class TopologyRules {
             for (int k = 0; k < level; k++) {
                 if (!path.hypervisorSettings(k).dvh().contains(mechanism)) {
                     String verb = k == 0 ? " does not support " : " does not provide ";
-                    out.add(new Violation("dvh", "dvh-provided-by-path",
+                    out.add(new Violation("dvh", DVH_PROVIDED_BY_PATH,
                             path.describe(k) + verb + mechanism + ", so " + path.describe(level)
                                     + " cannot have it: every link of the path must provide it"));
                 }
@@ -109,7 +123,7 @@ public final class TopologyRules {
 
     private static void virtualPassthroughMatchesIo(LeafVm vm, List<Violation> out) {
         if (vm.dvh().contains(DvhMechanism.VIRTUAL_PASSTHROUGH) && vm.io() != IoModel.VIRTUAL_PASSTHROUGH) {
-            out.add(new Violation("io", "virtual-passthrough-needs-io",
+            out.add(new Violation("io", VIRTUAL_PASSTHROUGH_NEEDS_IO,
                     "dvh asks for VIRTUAL_PASSTHROUGH but io is " + vm.io() + ": set io to VIRTUAL_PASSTHROUGH"));
         }
     }
@@ -121,18 +135,18 @@ public final class TopologyRules {
         }
         if (io == IoModel.PASSTHROUGH) {
             if (!path.host().hardware().features().iommu()) {
-                out.add(new Violation("io", "passthrough-needs-iommu",
+                out.add(new Violation("io", PASSTHROUGH_NEEDS_IOMMU,
                         "PASSTHROUGH assigns a physical VF, which needs an IOMMU on " + path.describe(0) + " (features.iommu is false)"));
             }
             if (capacity.sriovVfsFree() < 1) {
-                out.add(new Violation("io", "passthrough-needs-free-vf",
+                out.add(new Violation("io", PASSTHROUGH_NEEDS_FREE_VF,
                         "PASSTHROUGH needs a free SR-IOV VF on " + path.describe(0) + "'s NIC; "
                                 + path.host().hardware().nic().sriovVfs() + " exist and none is free"));
             }
         }
         for (int k = 1; k < path.level(); k++) {
             if (!path.hypervisor(k).viommu().present()) {
-                out.add(new Violation("io", "assignment-needs-viommu",
+                out.add(new Violation("io", ASSIGNMENT_NEEDS_VIOMMU,
                         path.describe(k) + " has no virtual IOMMU (viommu OFF), so it cannot assign the "
                                 + (io == IoModel.PASSTHROUGH ? "VF" : "virtual-passthrough device") + " to its guest"));
             }
@@ -144,13 +158,13 @@ public final class TopologyRules {
             return;
         }
         if (!path.host().hardware().features().postedInterrupts()) {
-            out.add(new Violation("postedInterrupts", "posted-interrupts-need-hardware",
+            out.add(new Violation("postedInterrupts", POSTED_INTERRUPTS_NEED_HARDWARE,
                     path.describe(0) + "'s CPU has no posted interrupts (features.postedInterrupts is false)"));
             return;
         }
         for (int k = 0; k < level; k++) {
             if (!path.hypervisorSettings(k).postedInterrupts()) {
-                out.add(new Violation("postedInterrupts", "posted-interrupts-need-path",
+                out.add(new Violation("postedInterrupts", POSTED_INTERRUPTS_NEED_PATH,
                         path.describe(k) + " does not post interrupts to its guests, so " + path.describe(level) + " cannot get them posted"));
             }
         }

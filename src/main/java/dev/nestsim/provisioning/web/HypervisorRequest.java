@@ -1,5 +1,6 @@
 package dev.nestsim.provisioning.web;
 
+import dev.nestsim.model.topology.Sizes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.TimerOffload;
@@ -27,9 +28,9 @@ public record HypervisorRequest(
         @NotBlank @Size(max = 100) String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Valid ParentBody parent,
         @Schema(description = "vCPUs, 1 to 1024; with its siblings it must fit its parent's", example = "8",
-                requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(1024) Integer vcpus,
+                requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(Sizes.MAX_VCPUS) Integer vcpus,
         @Schema(description = "Memory in GiB, 1 to 65536; with its siblings it must fit its parent's", example = "36",
-                requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(65536) Integer memoryGib,
+                requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(Sizes.MAX_MEMORY_GIB) Integer memoryGib,
         @ArraySchema(arraySchema = @Schema(description = "DVH mechanisms it provides to its guests; each needs every level below to provide it too; default none"))
         Set<@NotNull DvhMechanism> dvh,
         @Schema(description = "Whether it gives its own guest hypervisors (emulated) VMCS shadowing; default true", example = "true")

@@ -1,5 +1,6 @@
 package dev.nestsim.provisioning.web;
 
+import dev.nestsim.model.topology.Sizes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.IoModel;
@@ -26,9 +27,9 @@ public record VmRequest(
         @NotBlank @Size(max = 100) String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Valid ParentBody parent,
         @Schema(description = "vCPUs, 1 to 1024; with its siblings it must fit its parent's", example = "4",
-                requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(1024) Integer vcpus,
+                requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(Sizes.MAX_VCPUS) Integer vcpus,
         @Schema(description = "Memory in GiB, 1 to 65536; with its siblings it must fit its parent's", example = "12",
-                requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(65536) Integer memoryGib,
+                requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(Sizes.MAX_MEMORY_GIB) Integer memoryGib,
         @Schema(description = "How it reaches the network; default VIRTIO. PASSTHROUGH needs an IOMMU, a free SR-IOV VF and a vIOMMU "
                 + "in every guest hypervisor on its path; VIRTUAL_PASSTHROUGH needs the DVH mechanism along the path and vIOMMUs")
         IoModel io,
