@@ -1,0 +1,83 @@
+package dev.nestsim.model.workload;
+
+import dev.nestsim.model.exits.GuestEvent;
+
+/**
+ * What waking a halted CPU costs, composed level by level from how long it was idle (MODEL.md sections 3 and 7).
+ *
+ * <p>A vCPU at level t executes HLT; its hypervisor h (the handler of HALT at t: t-1, or L0 under virtual idle)
+ * halt-polls for {@code haltPollNs} of h, burning CPU at level h. Woken within the window, the wake-up is
+ * {@code WAKEUP_POLLED} at t. Otherwise h blocks the vCPU: if h is L0 the physical CPU idles (a C-state exit on
+ * wake-up); if h is a guest hypervisor, h's own vCPU now has nothing to run and executes HLT too (a HALT at h
+ * and a tick stop), polled by h's hypervisor, and so on down. Waking then runs bottom-up: the deepest halted
+ * level wakes (polled or blocked), every level above it is scheduled back in ({@code WAKEUP_BLOCKED}), each
+ * restarts its tick ({@code TIMER_PROGRAM}, two per idle period with the 4.18 guest's NOHZ idle, io §3.1), and
+ * each halted hypervisor vCPU had to be sent a reschedule IPI by its own kernel ({@code IPI_SEND_TO_HALTED} at
+ * its level). Those IPIs run on the waker's CPU; they are booked here and counted in the woken CPU's latency,
+ * which is the critical path either way.
+ */
+final class IdleChain {
+
+    private IdleChain() {
+    }
+
+    /**
+     * Books the costs of waking {@code cpu} after {@code idleSeconds} halted and returns the cycles before it runs
+     * its first job. The HLT and tick stop of the CPU itself were booked when it halted.
+     *
+     * @param firstIpiPaid the signaller already paid the reschedule IPI to the first halted hypervisor vCPU
+     */
+    static double wake(Sim sim, Cpu cpu, double idleSeconds, boolean firstIpiPaid) {
+        Platform p = sim.platform();
+        Accounts accounts = cpu.accounts();
+        if (cpu.level == 0) {
+            Charge cExit = p.event(0, GuestEvent.WAKEUP_POLLED);
+            accounts.book(cExit);
+            return cExit.cycles();
+        }
+        double hz = sim.hz();
+        int[] halted = new int[p.levels()];
+        int depth = 0;
+        int level = cpu.level;
+        double remaining = idleSeconds;
+        Charge bottom;
+        while (true) {
+            halted[depth++] = level;
+            int h = p.haltHandler(level);
+            double poll = p.pollSeconds(h);
+            if (remaining <= poll) {
+                accounts.work(h, remaining * hz);
+                bottom = p.event(level, GuestEvent.WAKEUP_POLLED);
+                break;
+            }
+            accounts.work(h, poll * hz);
+            remaining -= poll;
+            if (h == 0) {
+                bottom = p.event(level, GuestEvent.WAKEUP_BLOCKED).plus(p.event(0, GuestEvent.WAKEUP_BLOCKED));
+                break;
+            }
+            accounts.book(p.event(h, GuestEvent.HALT));
+            accounts.book(p.event(h, GuestEvent.TIMER_PROGRAM));
+            level = h;
+        }
+        double cycles = book(accounts, bottom);
+        for (int i = depth - 2; i >= 0; i--) {
+            cycles += book(accounts, p.event(halted[i], GuestEvent.WAKEUP_BLOCKED));
+        }
+        for (int i = 0; i < depth; i++) {
+            cycles += book(accounts, p.event(halted[i], GuestEvent.TIMER_PROGRAM));
+            if (i >= 1 && !(i == 1 && firstIpiPaid)) {
+                cycles += book(accounts, p.event(halted[i], GuestEvent.IPI_SEND_TO_HALTED));
+            }
+        }
+        if (cpu.isLeaf()) {
+            accounts.count(Counter.TIMER_PROGRAMS, 1);
+        }
+        return cycles;
+    }
+
+    private static double book(Accounts accounts, Charge charge) {
+        accounts.book(charge);
+        return charge.cycles();
+    }
+}
