@@ -89,7 +89,7 @@ final class Backend {
     private double txCycles(Packet p) {
         double copy = p.bytes >= 256 ? Math.ceil(p.bytes / 4096.0) * StackParam.VHOST_ZEROCOPY_PER_PAGE.value()
                 : p.bytes * StackParam.VHOST_COPY_PER_BYTE.value();
-        double lower = level == 0 ? StackParam.SEND_SMALL.value() / 2 : StackParam.HV_VIRTIO_TX.value();
+        double lower = level == 0 ? StackParam.NIC_XMIT.value() : StackParam.HV_VIRTIO_TX.value();
         return StackParam.VHOST_PACKET.value() + copy + StackParam.BRIDGE_PACKET.value() + lower
                 + (emulated ? StackParam.E1000_PACKET.value() : 0);
     }

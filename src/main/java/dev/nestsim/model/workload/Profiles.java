@@ -22,18 +22,25 @@ final class Profiles {
     /** memcached SET of 32 bytes: parse, allocate, link the item [est 3 us]. */
     static final double MEMCACHED_SET = 3.0 * CYCLES_PER_US;
     /**
-     * memtier_benchmark's own work per operation per thread (request build, response parse, statistics) [est
-     * 7 us]: with the kernel's receive and send, a thread spends about 11 us per operation, so four threads cap
-     * the native rate near 350k ops/s, inside io §4.5's 150-300k+ estimate that the client is often the limit.
+     * memtier_benchmark's own work per operation per thread besides its read and write syscalls: libevent
+     * dispatch, binary-protocol parse, statistics, key generation and request formatting [est 2 us]. With the
+     * kernel's receive and send a thread spends about 6 us per operation, so four threads cap the native rate
+     * near 650k ops/s, about what memcached's four threads serve on four CPUs (io §4.5: 3-6 us per operation);
+     * io §4.5's own guess of 150-300k (client-bound) is not used, because io §5 reports single-level KVM losing
+     * 26% on Memcached, which a client-bound native could not show.
      */
-    static final double MEMTIER_APP = 7.0 * CYCLES_PER_US;
+    static final double MEMTIER_APP = 2.0 * CYCLES_PER_US;
     static final int MEMTIER_GET_BYTES = 40;
     static final int MEMTIER_SET_BYTES = 80;
     static final int MEMCACHED_MISS_BYTES = 33;
     static final int MEMCACHED_STORED_BYTES = 24;
 
-    /** Apache 2.4 mpm_event per request: parse, map the file, headers, access log [est 23 us]. */
-    static final double APACHE_REQUEST = 23.0 * CYCLES_PER_US;
+    /**
+     * Apache 2.4 mpm_event per request in the worker: request parsing, the module hooks of a default Ubuntu
+     * configuration, mapping the file, headers, the access log [est 70 us]; with the kernel's connection set-up,
+     * the 47 KB write and about 20 ACKs the server spends about 130 us per request, inside io §4.4's 100-200 us.
+     */
+    static final double APACHE_REQUEST = 70.0 * CYCLES_PER_US;
     /** The kernel's SYN handling: request sock, SYN-ACK [est 3.5 us]. */
     static final double SYN_HANDLING = 3.5 * CYCLES_PER_US;
     /** Lingering close and socket teardown [est 3.5 us]. */

@@ -12,7 +12,7 @@ import umontreal.ssj.simevents.Simulator;
  */
 final class Sim {
 
-    private final Simulator simulator = new Simulator(eventList());
+    private final Simulator simulator = new Simulator();
     private final Platform platform;
     private final RandomStreams streams;
     private final Accounts accounts;
@@ -42,16 +42,6 @@ final class Sim {
     /** Every CPU of the replication, in creation order. */
     List<Cpu> cpus() {
         return cpus;
-    }
-
-    private static umontreal.ssj.simevents.eventlist.EventList eventList() {
-        String kind = System.getProperty("nestsim.eventlist", "splay");
-        switch (kind) {
-            case "binary": return new umontreal.ssj.simevents.eventlist.BinaryTree();
-            case "redblack": return new umontreal.ssj.simevents.eventlist.RedblackTree();
-            case "henriksen": return new umontreal.ssj.simevents.eventlist.Henriksen();
-            default: return new umontreal.ssj.simevents.eventlist.SplayTree();
-        }
     }
 
     Simulator simulator() {

@@ -35,17 +35,19 @@ enum StackParam {
     HZ(250, "1/s", "periodic tick rate of a busy CPU (CONFIG_HZ)", "io §3.1: HZ = 250 assumed (Ubuntu generic; the DVH config was not found)"),
 
     // --- hypervisor I/O software, per packet, native at the level that runs it -----------------------------
-    VHOST_PACKET(1500, "cycles", "vhost-net per packet: descriptors, tap socket, used ring (copy counted apart)",
-            "io §2.8: vhost + tun + host stack 1,500-2,400 cycles per small packet [est from 0.9-1.5 Mpps]"),
+    VHOST_PACKET(1000, "cycles", "vhost-net and tun per packet: descriptors, tap socket, used ring (copy counted apart)",
+            "io §2.8: vhost + tun + host stack 1,500-2,400 cycles per small packet one way [est from 0.9-1.5 Mpps]; "
+                    + "with BRIDGE_PACKET and NIC_XMIT a transmitted packet costs the top of that range"),
     VHOST_COPY_PER_BYTE(0.35, "cycles/byte", "vhost copy of payload between a guest's buffers and host skbs", "io §4.2 [est]: vhost copy ~0.3-0.6 core at 9.4 Gb/s"),
     VHOST_ZEROCOPY_PER_PAGE(300, "cycles/page", "vhost zero-copy transmit of a buffer of 256 B or more: pin one 4 KiB page and attach it",
             "io §2.1: experimental_zcopytx on in 4.18 [est per page]"),
     TX_CLEAN(400, "cycles", "freeing transmitted buffers in a physical NIC driver's poll", "[est]"),
     TX_COMPLETION_DELAY_US(4, "us", "from a physical NIC's transmit to its completion interrupt",
             "io §2.1: ixgbe dynamic ITR, at least 10 us between interrupts in low-latency mode, after the RX interrupt [est]"),
-    BRIDGE_PACKET(1200, "cycles", "bridge forward and tap xmit of one skb in a hypervisor's kernel", "io §2.2 step 2 [est]"),
+    BRIDGE_PACKET(700, "cycles", "bridge forward and tap (or NIC) queueing of one skb in a hypervisor's kernel", "io §2.2 step 2, io §2.8 [est]"),
+    NIC_XMIT(700, "cycles", "a physical NIC driver's transmit of one skb (descriptors, tail write), in L0", "io §2.8 [est]"),
     HV_VIRTIO_RX(2000, "cycles", "a guest hypervisor's own virtio-net NAPI receive of one skb", "as RX_PACKET's driver part [est]"),
-    HV_VIRTIO_TX(1500, "cycles", "a guest hypervisor's own virtio-net start_xmit of one skb", "as SEND_SMALL's driver part [est]"),
+    HV_VIRTIO_TX(1000, "cycles", "a guest hypervisor's own virtio-net start_xmit of one skb", "as SEND_SMALL's driver part [est]"),
     IRQFD_INJECT(700, "cycles", "eventfd signal, irqfd wake-up and kvm_set_msi when a backend signals its guest", "kvm-exit-paths §5.1 [est]"),
     VFIO_IRQ_RELAY(1500, "cycles", "a guest hypervisor relaying an assigned device's interrupt: vfio handler, eventfd, irqfd", "io §2.5 [est]"),
     E1000_PACKET(6000, "cycles", "QEMU e1000 per packet: descriptor emulation in user space, tap read/write", "io §2.2 [est]; emulated NIC"),
