@@ -1,22 +1,23 @@
 package dev.nestsim.model.workload;
 
-import umontreal.ssj.probdist.NormalDist;
 import umontreal.ssj.rng.RandomStream;
 
-/** Multiplicative noise on CPU work: lognormal with mean 1 and a given coefficient of variation, one uniform per draw. */
+/**
+ * Multiplicative noise on CPU work: a factor uniform on [1 - a, 1 + a], mean 1, with {@code a} set so the
+ * coefficient of variation is the one asked for (at most about 0.58, where the factor reaches 0). One uniform per
+ * draw and no inversion, because it runs for every request of every replication.
+ */
 final class Jitter {
+
+    private static final double SQRT3 = Math.sqrt(3);
 
     private Jitter() {
     }
 
-    /** {@code mean} times a lognormal factor of mean 1 and coefficient of variation {@code cv}. */
+    /** {@code mean} times a uniform factor of mean 1 and coefficient of variation {@code cv}. */
     static double of(double mean, double cv, RandomStream stream) {
         double u = stream.nextDouble();
-        if (cv <= 0 || mean <= 0) {
-            return mean;
-        }
-        double sigma = Math.sqrt(Math.log(1 + cv * cv));
-        double z = NormalDist.inverseF01(u);
-        return mean * Math.exp(sigma * z - sigma * sigma / 2);
+        double spread = Math.min(1, cv * SQRT3);
+        return mean * (1 + spread * (2 * u - 1));
     }
 }

@@ -103,12 +103,17 @@ final class ServerNet {
     /** The physical NIC receives a packet from the wire. */
     private void fromWire(Packet packet) {
         if (io == null) {
-            leafNapi[Math.floorMod(packet.flow, leafNapi.length)].deliver(packet, null, Signals.HARDWARE);
+            leafNapi[queueOf(packet.flow)].deliver(packet, null, Signals.HARDWARE);
         } else if (io == IoModel.PASSTHROUGH) {
             toLeafByDevice(packet, null, Signals.HARDWARE);
         } else {
             hostNapi[0].deliver(packet, null, Signals.HARDWARE);
         }
+    }
+
+    /** The native NIC's queue for a flow: RSS hashes the flow's addresses and ports over the queues, one per CPU. */
+    private int queueOf(int flow) {
+        return Math.floorMod(Integer.rotateLeft(flow * 0x9E3779B9, 16), leafNapi.length);
     }
 
     /** A packet DMA-ed into the leaf by a device it owns (VF) or by L0's backend (virtual-passthrough). */
@@ -131,7 +136,7 @@ final class ServerNet {
      */
     void transmit(Cpu cpu, Packet packet) {
         if (io == null) {
-            nicSend(packet, Math.floorMod(packet.flow, leafNapi.length));
+            nicSend(packet, queueOf(packet.flow));
             return;
         }
         mapDma(cpu);

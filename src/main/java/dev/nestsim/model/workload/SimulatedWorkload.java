@@ -53,12 +53,16 @@ final class SimulatedWorkload implements WorkloadRunner {
                 throw new CancelledException(r);
             }
             int replication = r;
-            Outcome outcome = model.replicate(platform, values, new RandomStreams(seed, r));
-            outcomes.add(outcome);
-            nativeOutcomes.add(path.isNative() ? outcome : natives.get(nativeHost, values, seed, r,
-                    () -> model.replicate(nativeHost, values, new RandomStreams(seed, replication))));
+            Outcome nativeOutcome = natives.get(nativeHost, values, seed, r,
+                    () -> model.replicate(nativeHost, values, new RandomStreams(seed, replication)));
+            outcomes.add(path.isNative() ? nativeOutcome : model.replicate(platform, values, new RandomStreams(seed, r)));
+            nativeOutcomes.add(nativeOutcome);
             monitor.replicationDone(r + 1, replications);
         }
         return Summary.of(descriptor, model, path.level(), values, seed, outcomes, nativeOutcomes);
+    }
+
+    WorkloadModel model() {
+        return model;
     }
 }
