@@ -24,30 +24,40 @@ final class ApplicationWorkloads {
 
     /** Every application workload, in the paper's order. */
     static List<WorkloadRunner> all(CascadeEngine engine) {
-        List<WorkloadRunner> all = new ArrayList<>();
-        all.add(new SimulatedWorkload(descriptor("netperf-tcp-rr",
+        return List.of(tcpRr(engine), tcpStream(engine, false), tcpStream(engine, true), apache(engine),
+                memcached(engine), mysql(engine), hackbench(engine));
+    }
+
+    private static WorkloadRunner tcpRr(CascadeEngine engine) {
+        return new SimulatedWorkload(descriptor("netperf-tcp-rr",
                 "netperf -t TCP_RR: 1-byte request and response, one transaction in flight (10 s in the paper)",
                 "throughput", "transactions/s", true, 0.5, 0.05,
                 param("requestBytes", "bytes", "request size (netperf -r)", 1, 1, 65_536),
                 param("responseBytes", "bytes", "response size (netperf -r)", 1, 1, 65_536)), engine,
-                conversation(p -> Profiles.tcpRr(i(p, "requestBytes"), i(p, "responseBytes")))));
-        all.add(new SimulatedWorkload(descriptor("netperf-tcp-stream",
-                "netperf -T ,2 -t TCP_STREAM: the client sends bulk data to the server at line rate (10 s in the paper)",
-                "throughput", "Mbit/s", true, 0.25, 0.025,
+                conversation(p -> Profiles.tcpRr(i(p, "requestBytes"), i(p, "responseBytes"))));
+    }
+
+    private static WorkloadRunner tcpStream(CascadeEngine engine, boolean serverSends) {
+        String name = serverSends ? "netperf-tcp-maerts" : "netperf-tcp-stream";
+        String description = serverSends
+                ? "netperf -T 2,2 -t TCP_MAERTS: the server sends bulk data to the client at line rate (10 s in the paper)"
+                : "netperf -T ,2 -t TCP_STREAM: the client sends bulk data to the server at line rate (10 s in the paper)";
+        return new SimulatedWorkload(descriptor(name, description, "throughput", "Mbit/s", true, 0.25, 0.025,
                 param("sendBytes", "bytes", "netperf's send size (default: the socket buffer's, 16 KiB)", 16_384, 1_024, 65_536)),
-                engine, stream(false)));
-        all.add(new SimulatedWorkload(descriptor("netperf-tcp-maerts",
-                "netperf -T 2,2 -t TCP_MAERTS: the server sends bulk data to the client at line rate (10 s in the paper)",
-                "throughput", "Mbit/s", true, 0.25, 0.025,
-                param("sendBytes", "bytes", "netserver's send size (default: the socket buffer's, 16 KiB)", 16_384, 1_024, 65_536)),
-                engine, stream(true)));
-        all.add(new SimulatedWorkload(descriptor("apache",
+                engine, new StreamModel(serverSends));
+    }
+
+    private static WorkloadRunner apache(CascadeEngine engine) {
+        return new SimulatedWorkload(descriptor("apache",
                 "ab -c 10 on Apache 2.4 serving the GCC manual's index.html (46,644 B), a new connection per request",
                 "throughput", "requests/s", true, 0.25, 0.05,
                 param("concurrency", "connections", "concurrent requests (ab -c)", 10, 1, 100),
                 param("pageBytes", "bytes", "size of the static page", Profiles.APACHE_PAGE_BYTES, 100, 1_000_000)), engine,
-                conversation(p -> Profiles.apache(i(p, "concurrency"), i(p, "pageBytes")))));
-        all.add(new SimulatedWorkload(descriptor("memcached",
+                conversation(p -> Profiles.apache(i(p, "concurrency"), i(p, "pageBytes"))));
+    }
+
+    private static WorkloadRunner memcached(CascadeEngine engine) {
+        return new SimulatedWorkload(descriptor("memcached",
                 "memtier_benchmark -P memcache_binary: 4 threads x 50 clients, 1:10 set:get, 32-byte values (10 s in the paper)",
                 "throughput", "operations/s", true, 0.1, 0.02,
                 param("clientThreads", "threads", "memtier threads", 4, 1, 16),
@@ -55,8 +65,12 @@ final class ApplicationWorkloads {
                 param("serverThreads", "threads", "memcached worker threads (-t)", 4, 1, 16),
                 param("getsPerSet", "gets", "GETs per SET (memtier --ratio 1:N)", 10, 0, 100)), engine,
                 conversation(p -> Profiles.memcached(i(p, "clientThreads"), i(p, "clientsPerThread"),
-                        i(p, "serverThreads"), i(p, "getsPerSet")))));
-        all.add(new SimulatedWorkload(new WorkloadDescriptor("mysql", WorkloadKind.APPLICATION,
+                        i(p, "serverThreads"), i(p, "getsPerSet"))));
+    }
+
+    /** MySQL is measured by transactions: its 200 concurrent transactions make a fixed time window catch a transient. */
+    private static WorkloadRunner mysql(CascadeEngine engine) {
+        return new SimulatedWorkload(new WorkloadDescriptor("mysql", WorkloadKind.APPLICATION,
                 "sysbench --test=oltp --oltp-table-size=1000000 --num-threads=200 against MySQL 5.7: time for 10,000 transactions",
                 "completionTime", "s", false, List.of(
                         param("threads", "threads", "sysbench threads (one connection and one server thread each)", 200, 1, 512),
@@ -66,22 +80,20 @@ final class ApplicationWorkloads {
                         param("measuredTransactions", "transactions",
                                 "transactions measured per replication; the completion time is the run's transactions at that rate",
                                 1_000, 100, 10_000)), MAX_REPLICATIONS),
-                engine, new ConversationModel(p -> Profiles.mysql(i(p, "threads")), "transactions")));
-        all.add(new SimulatedWorkload(descriptor("hackbench",
+                engine, new ConversationModel(p -> Profiles.mysql(i(p, "threads")), "transactions"));
+    }
+
+    private static WorkloadRunner hackbench(CascadeEngine engine) {
+        return new SimulatedWorkload(descriptor("hackbench",
                 "hackbench 100 process 500 inside the leaf: 4,000 tasks exchanging 20 M messages over AF_UNIX sockets",
                 "completionTime", "s", false, 0.1, 0.01,
                 param("groups", "groups", "groups of 20 senders and 20 receivers", 100, 1, 200),
                 param("loops", "loops", "messages each sender sends to each receiver", 500, 1, 100_000)),
-                engine, new HackbenchModel()));
-        return all;
+                engine, new HackbenchModel());
     }
 
     private static WorkloadModel conversation(java.util.function.Function<Map<String, Double>, ConversationProfile> profile) {
         return new ConversationModel(profile, null);
-    }
-
-    private static WorkloadModel stream(boolean serverSends) {
-        return new StreamModel(serverSends);
     }
 
     static int i(Map<String, Double> parameters, String name) {

@@ -31,36 +31,12 @@ final class IdleChain {
         Platform p = sim.platform();
         Accounts accounts = cpu.accounts();
         if (cpu.level == 0) {
-            Charge cExit = p.event(0, GuestEvent.WAKEUP_POLLED);
-            accounts.book(cExit);
-            return cExit.cycles();
+            return book(accounts, p.event(0, GuestEvent.WAKEUP_POLLED));
         }
-        double hz = sim.hz();
         int[] halted = new int[p.levels()];
-        int depth = 0;
-        int level = cpu.level;
-        double remaining = idleSeconds;
-        Charge bottom;
-        while (true) {
-            halted[depth++] = level;
-            int h = p.haltHandler(level);
-            double poll = p.pollSeconds(h);
-            if (remaining <= poll) {
-                accounts.work(h, remaining * hz);
-                bottom = p.event(level, GuestEvent.WAKEUP_POLLED);
-                break;
-            }
-            accounts.work(h, poll * hz);
-            remaining -= poll;
-            if (h == 0) {
-                bottom = p.event(level, GuestEvent.WAKEUP_BLOCKED).plus(p.event(0, GuestEvent.WAKEUP_BLOCKED));
-                break;
-            }
-            accounts.book(p.event(h, GuestEvent.HALT));
-            accounts.book(p.event(h, GuestEvent.TIMER_PROGRAM));
-            level = h;
-        }
-        double cycles = book(accounts, bottom);
+        int depth = halt(p, accounts, sim.hz(), cpu.level, idleSeconds, halted);
+        int deepest = halted[depth - 1];
+        double cycles = book(accounts, bottomWakeup(p, deepest, idleSeconds, halted, depth));
         for (int i = depth - 2; i >= 0; i--) {
             cycles += book(accounts, p.event(halted[i], GuestEvent.WAKEUP_BLOCKED));
         }
@@ -74,6 +50,42 @@ final class IdleChain {
             accounts.count(Counter.TIMER_PROGRAMS, 1);
         }
         return cycles;
+    }
+
+    /**
+     * Walks down the halted levels: each hypervisor polls for its window (booked at its level), and a level whose
+     * hypervisor stopped polling before the wake-up makes that hypervisor's vCPU halt in turn. Fills {@code halted}
+     * with the halted levels, the CPU's own first, and returns how many there are.
+     */
+    private static int halt(Platform p, Accounts accounts, double hz, int level, double idleSeconds, int[] halted) {
+        int depth = 0;
+        double remaining = idleSeconds;
+        while (true) {
+            halted[depth++] = level;
+            int h = p.haltHandler(level);
+            double poll = p.pollSeconds(h);
+            accounts.work(h, Math.min(remaining, poll) * hz);
+            if (remaining <= poll || h == 0) {
+                return depth;
+            }
+            remaining -= poll;
+            accounts.book(p.event(h, GuestEvent.HALT));
+            accounts.book(p.event(h, GuestEvent.TIMER_PROGRAM));
+            level = h;
+        }
+    }
+
+    /** The deepest halted level's wake-up: still polled, or blocked (L0 blocking means a C-state exit too). */
+    private static Charge bottomWakeup(Platform p, int deepest, double idleSeconds, int[] halted, int depth) {
+        double polledFor = 0;
+        for (int i = 0; i < depth; i++) {
+            polledFor += p.pollSeconds(p.haltHandler(halted[i]));
+        }
+        boolean polled = idleSeconds <= polledFor;
+        if (polled) {
+            return p.event(deepest, GuestEvent.WAKEUP_POLLED);
+        }
+        return p.event(deepest, GuestEvent.WAKEUP_BLOCKED).plus(p.event(0, GuestEvent.WAKEUP_BLOCKED));
     }
 
     private static double book(Accounts accounts, Charge charge) {

@@ -58,12 +58,7 @@ final class Platform {
         this.kickTailCycles = new double[levels];
         this.ipiTailCycles = new double[levels];
         for (int k = 0; k < levels; k++) {
-            for (GuestEvent e : GuestEvent.values()) {
-                events[k][e.ordinal()] = Charge.of(table.cost(k, e), levels);
-            }
-            haltHandler[k] = table.cost(k, GuestEvent.HALT).handledAt();
-            kickTailCycles[k] = resumeTail(engine, table, k, GuestEvent.DEVICE_NOTIFY);
-            ipiTailCycles[k] = resumeTail(engine, table, k, GuestEvent.IPI_SEND);
+            priceLevel(engine, table, k, levels);
         }
         this.pollSeconds = new double[levels];
         for (int h = 0; h < leafLevel; h++) {
@@ -76,6 +71,15 @@ final class Platform {
         this.spareCpus = spares();
         this.directDeviceInterrupts = io == IoModel.VIRTUAL_PASSTHROUGH && path.leafHas(DvhMechanism.VIRTUAL_IPI);
         this.assigningViommu = leafLevel >= 2 ? path.hypervisor(leafLevel - 1).viommu() : ViommuMode.STATIC;
+    }
+
+    private void priceLevel(CascadeEngine engine, ExitCostTable table, int k, int levels) {
+        for (GuestEvent e : GuestEvent.values()) {
+            events[k][e.ordinal()] = Charge.of(table.cost(k, e), levels);
+        }
+        haltHandler[k] = table.cost(k, GuestEvent.HALT).handledAt();
+        kickTailCycles[k] = resumeTail(engine, table, k, GuestEvent.DEVICE_NOTIFY);
+        ipiTailCycles[k] = resumeTail(engine, table, k, GuestEvent.IPI_SEND);
     }
 
     /** The platform of a leaf VM's path (or of the bare host with the paper's 4 CPUs). */

@@ -73,35 +73,12 @@ final class RedoLog {
         waiting.clear();
         Platform p = sim.platform();
         int n = p.leafLevel();
-        Accounts accounts = sim.accounts();
         leader.work(StackParam.NATIVE_BLK_REQUEST.value());
-        double latencyCycles = 0;
         if (n >= 1) {
             leader.charge(p.blockKick(n));
             leader.accounts().count(Counter.KICKS, 1);
-            latencyCycles += p.blockKick(n).cycles();
         }
-        for (int k = n - 1; k >= 0; k--) {
-            double qemu = StackParam.QEMU_BLK_REQUEST.value();
-            accounts.work(k, qemu);
-            latencyCycles += qemu;
-            if (k >= 1) {
-                accounts.book(p.blockKick(k));
-                latencyCycles += p.blockKick(k).cycles();
-            } else {
-                accounts.work(0, StackParam.NATIVE_BLK_REQUEST.value());
-                latencyCycles += StackParam.NATIVE_BLK_REQUEST.value();
-            }
-        }
-        for (int k = 1; k < n; k++) {
-            Charge up = p.event(k - 1, GuestEvent.IPI_SEND).plus(p.event(k, GuestEvent.INTERRUPT_DELIVERY))
-                    .plus(Charge.work(p.levels(), k, StackParam.IRQ_NAPI_ENTRY.value()));
-            accounts.book(up);
-            latencyCycles += up.cycles();
-        }
-        if (n >= 1) {
-            accounts.book(p.event(n - 1, GuestEvent.IPI_SEND));
-        }
+        double latencyCycles = (n >= 1 ? p.blockKick(n).cycles() : 0) + down(p, n) + up(p, n);
         double flushSeconds = Jitter.of(StackParam.DISK_FLUSH_US.value() * 1e-6, 0.2, disk);
         new SimEvent(sim) {
             @Override
@@ -109,5 +86,36 @@ final class RedoLog {
                 Signals.send(sim, null, Signals.HARDWARE, interruptCpu, completion, 0);
             }
         }.after(sim.seconds(latencyCycles) + flushSeconds);
+    }
+
+    /** The write's way down: each level's QEMU, then its own disk's doorbell (native submission at L0). Books, returns cycles. */
+    private double down(Platform p, int n) {
+        Accounts accounts = sim.accounts();
+        double cycles = 0;
+        for (int k = n - 1; k >= 0; k--) {
+            double qemu = StackParam.QEMU_BLK_REQUEST.value();
+            accounts.work(k, qemu);
+            cycles += qemu;
+            Charge submit = k >= 1 ? p.blockKick(k) : Charge.work(p.levels(), 0, StackParam.NATIVE_BLK_REQUEST.value());
+            accounts.book(submit);
+            cycles += submit.cycles();
+        }
+        return cycles;
+    }
+
+    /** The completion's way up: each level below the leaf injects the interrupt into the next and handles it. */
+    private double up(Platform p, int n) {
+        Accounts accounts = sim.accounts();
+        double cycles = 0;
+        for (int k = 1; k < n; k++) {
+            Charge hop = p.event(k - 1, GuestEvent.IPI_SEND).plus(p.event(k, GuestEvent.INTERRUPT_DELIVERY))
+                    .plus(Charge.work(p.levels(), k, StackParam.IRQ_NAPI_ENTRY.value()));
+            accounts.book(hop);
+            cycles += hop.cycles();
+        }
+        if (n >= 1) {
+            accounts.book(p.event(n - 1, GuestEvent.IPI_SEND));
+        }
+        return cycles;
     }
 }

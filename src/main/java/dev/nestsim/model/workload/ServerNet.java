@@ -2,7 +2,6 @@ package dev.nestsim.model.workload;
 
 import dev.nestsim.model.exits.GuestEvent;
 import dev.nestsim.model.topology.IoModel;
-import dev.nestsim.model.topology.ViommuMode;
 import java.util.function.Consumer;
 
 /**
@@ -35,11 +34,7 @@ final class ServerNet {
     private final Wire toClient;
     private final Wire fromClient;
     private final boolean[] completionPending;
-    private final Charge iommuMap;
-    private final Charge iommuUnmap;
-    private final Charge iommuFlush;
-    private int unmapsQueued;
-    private double lastFlush;
+    private final DmaMapping dma;
 
     ServerNet(Sim sim, RxConsumer app, Consumer<Packet> client) {
         this.sim = sim;
@@ -48,20 +43,32 @@ final class ServerNet {
         this.io = p.io();
         this.toClient = new Wire(sim, client);
         this.fromClient = new Wire(sim, this::fromWire);
-        int queues = p.isNative() ? p.cpus() : 1;
         this.leafCpus = new Cpu[p.cpus()];
         for (int i = 0; i < leafCpus.length; i++) {
             leafCpus[i] = new Cpu(sim, n, "L" + n + " cpu" + i, sim.accounts(), true);
         }
-        LeafRx leafRx = new LeafRx(app);
-        Charge perInterrupt = io == IoModel.EMULATED ? p.event(n, GuestEvent.DEVICE_NOTIFY).times(2) : null;
-        this.leafNapi = new Napi[queues];
-        for (int q = 0; q < queues; q++) {
-            leafNapi[q] = new Napi(leafCpus[q], leafRx, perInterrupt);
-        }
-        this.completionPending = new boolean[queues + 1];
+        this.leafNapi = leafNapis(new LeafRx(app));
+        this.completionPending = new boolean[leafNapi.length + 1];
         this.hostNapi = new Napi[Math.max(n, 1)];
         this.backends = new Backend[Math.max(n, 1)];
+        createBackends();
+        this.firstRelay = relays();
+        this.dma = new DmaMapping(p);
+    }
+
+    /** Natively one NAPI per CPU (an RSS queue each); in a VM one, on CPU 0 (a single queue pair, io §1). */
+    private Napi[] leafNapis(LeafRx leafRx) {
+        int queues = p.isNative() ? p.cpus() : 1;
+        Charge perInterrupt = io == IoModel.EMULATED ? p.event(n, GuestEvent.DEVICE_NOTIFY).times(2) : null;
+        Napi[] napis = new Napi[queues];
+        for (int q = 0; q < queues; q++) {
+            napis[q] = new Napi(leafCpus[q], leafRx, perInterrupt);
+        }
+        return napis;
+    }
+
+    /** A backend at every level below the leaf for virtio (or emulated) I/O; L0's alone for virtual-passthrough. */
+    private void createBackends() {
         boolean chain = io == IoModel.VIRTIO || io == IoModel.EMULATED;
         int backendLevels = chain ? n : io == IoModel.VIRTUAL_PASSTHROUGH ? 1 : 0;
         for (int k = 0; k < backendLevels; k++) {
@@ -71,6 +78,10 @@ final class ServerNet {
             backends[k] = new Backend(this, k, worker, emulated);
             hostNapi[k] = new Napi(irq, new HostRx(k), null);
         }
+    }
+
+    /** The guest hypervisors that relay an assigned device's interrupts, L1 first, or {@code null} for none. */
+    private Relay relays() {
         boolean relayed = io == IoModel.PASSTHROUGH || (io == IoModel.VIRTUAL_PASSTHROUGH && !p.directDeviceInterrupts());
         Relay relay = null;
         if (relayed) {
@@ -78,12 +89,7 @@ final class ServerNet {
                 relay = new Relay(k, new Cpu(sim, k, "L" + k + " irq", sim.accounts(), false), relay, leafNapi[0]);
             }
         }
-        this.firstRelay = relay;
-        ViommuMode mode = p.assigningViommu();
-        boolean assigned = (io == IoModel.PASSTHROUGH || io == IoModel.VIRTUAL_PASSTHROUGH) && n >= 2;
-        this.iommuMap = assigned && mode.present() && mode != ViommuMode.STATIC ? p.event(n - 1, GuestEvent.IOMMU_MAP) : null;
-        this.iommuUnmap = assigned && mode == ViommuMode.STRICT ? p.event(n - 1, GuestEvent.IOMMU_UNMAP) : null;
-        this.iommuFlush = assigned && mode == ViommuMode.DEFERRED ? p.event(n - 1, GuestEvent.IOMMU_FLUSH) : null;
+        return relay;
     }
 
     Cpu[] leafCpus() {
@@ -139,7 +145,7 @@ final class ServerNet {
             nicSend(packet, queueOf(packet.flow));
             return;
         }
-        mapDma(cpu);
+        dma.buffer(cpu, sim);
         if (io == IoModel.PASSTHROUGH) {
             cpu.charge(p.event(n, GuestEvent.DEVICE_NOTIFY));
             cpu.accounts().count(Counter.KICKS, 1);
@@ -219,21 +225,6 @@ final class ServerNet {
         }.after(StackParam.TX_COMPLETION_DELAY_US.value() * 1e-6);
     }
 
-    /** Per DMA buffer under a dynamic virtual IOMMU: map (and unmap now, or queue it for a batched flush). */
-    private void mapDma(Cpu cpu) {
-        if (iommuMap == null) {
-            return;
-        }
-        cpu.charge(iommuMap);
-        if (iommuUnmap != null) {
-            cpu.charge(iommuUnmap);
-        } else if (++unmapsQueued >= 256 || sim.now() - lastFlush >= 0.010) {
-            cpu.charge(iommuFlush);
-            unmapsQueued = 0;
-            lastFlush = sim.now();
-        }
-    }
-
     /** The leaf's receive path: generic kernel cost per packet, DMA mapping of the refilled buffer, then the workload. */
     private final class LeafRx implements RxConsumer {
         private final RxConsumer app;
@@ -255,13 +246,10 @@ final class ServerNet {
                 cycles = packet.segments > 1 ? StackParam.RX_GSO_SKB.value() : StackParam.RX_PACKET.value();
             }
             sim.accounts().work(n, cycles);
-            double extra = packet.txCompletion ? 0 : app.rxCycles(packet);
-            if (iommuMap != null && !packet.txCompletion) {
-                Charge map = iommuMap.plus(iommuUnmap != null ? iommuUnmap : Charge.none(p.levels()));
-                sim.accounts().book(map);
-                extra += map.cycles();
+            if (packet.txCompletion) {
+                return cycles;
             }
-            return cycles + extra;
+            return cycles + app.rxCycles(packet) + dma.receiveBuffer(sim.accounts(), sim);
         }
 
         @Override
