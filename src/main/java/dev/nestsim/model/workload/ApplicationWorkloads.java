@@ -1,16 +1,118 @@
 package dev.nestsim.model.workload;
 
 import dev.nestsim.model.exits.CascadeEngine;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** The application workloads of MODEL.md section 8 (the discrete-event simulation). */
+/**
+ * The application workloads of MODEL.md section 8 and CALIBRATION.md section 5, each a discrete-event simulation
+ * ({@link SimulatedWorkload}): the descriptors users see, with every parameter's default (the paper's) and bounds.
+ *
+ * <p>Every workload measures {@code durationSeconds} of simulated steady state per replication after
+ * {@code warmupSeconds} of warm-up. The paper's runs last 10 s; the simulated rates do not depend on the window's
+ * length, only their confidence intervals do, so the defaults measure a shorter sample per replication to keep
+ * the paper's whole evaluation within a minute; the bounds stop at the paper's 10 s.
+ */
 final class ApplicationWorkloads {
+
+    static final int MAX_REPLICATIONS = 30;
+    static final double MAX_SECONDS = 10;
 
     private ApplicationWorkloads() {
     }
 
     /** Every application workload, in the paper's order. */
     static List<WorkloadRunner> all(CascadeEngine engine) {
-        return List.of();
+        return List.of(tcpRr(engine), tcpStream(engine, false), tcpStream(engine, true), apache(engine),
+                memcached(engine), mysql(engine), hackbench(engine));
+    }
+
+    private static WorkloadRunner tcpRr(CascadeEngine engine) {
+        return new SimulatedWorkload(descriptor("netperf-tcp-rr",
+                "netperf -t TCP_RR: 1-byte request and response, one transaction in flight (10 s in the paper)",
+                "throughput", "transactions/s", true, 0.5, 0.05,
+                param("requestBytes", "bytes", "request size (netperf -r)", 1, 1, 65_536),
+                param("responseBytes", "bytes", "response size (netperf -r)", 1, 1, 65_536)), engine,
+                conversation(p -> Profiles.tcpRr(i(p, "requestBytes"), i(p, "responseBytes"))));
+    }
+
+    private static WorkloadRunner tcpStream(CascadeEngine engine, boolean serverSends) {
+        String name = serverSends ? "netperf-tcp-maerts" : "netperf-tcp-stream";
+        String description = serverSends
+                ? "netperf -T 2,2 -t TCP_MAERTS: the server sends bulk data to the client at line rate (10 s in the paper)"
+                : "netperf -T ,2 -t TCP_STREAM: the client sends bulk data to the server at line rate (10 s in the paper)";
+        return new SimulatedWorkload(descriptor(name, description, "throughput", "Mbit/s", true, 0.25, 0.025,
+                param("sendBytes", "bytes", "netperf's send size (default: the socket buffer's, 16 KiB)", 16_384, 1_024, 65_536)),
+                engine, new StreamModel(serverSends));
+    }
+
+    private static WorkloadRunner apache(CascadeEngine engine) {
+        return new SimulatedWorkload(descriptor("apache",
+                "ab -c 10 on Apache 2.4 serving the GCC manual's index.html (46,644 B), a new connection per request",
+                "throughput", "requests/s", true, 0.25, 0.05,
+                param("concurrency", "connections", "concurrent requests (ab -c)", 10, 1, 100),
+                param("pageBytes", "bytes", "size of the static page", Profiles.APACHE_PAGE_BYTES, 100, 1_000_000)), engine,
+                conversation(p -> Profiles.apache(i(p, "concurrency"), i(p, "pageBytes"))));
+    }
+
+    private static WorkloadRunner memcached(CascadeEngine engine) {
+        return new SimulatedWorkload(descriptor("memcached",
+                "memtier_benchmark -P memcache_binary: 4 threads x 50 clients, 1:10 set:get, 32-byte values (10 s in the paper)",
+                "throughput", "operations/s", true, 0.1, 0.02,
+                param("clientThreads", "threads", "memtier threads", 4, 1, 16),
+                param("clientsPerThread", "connections", "memtier clients per thread", 50, 1, 100),
+                param("serverThreads", "threads", "memcached worker threads (-t)", 4, 1, 16),
+                param("getsPerSet", "gets", "GETs per SET (memtier --ratio 1:N)", 10, 0, 100)), engine,
+                conversation(p -> Profiles.memcached(i(p, "clientThreads"), i(p, "clientsPerThread"),
+                        i(p, "serverThreads"), i(p, "getsPerSet"))));
+    }
+
+    /** MySQL is measured by transactions: its 200 concurrent transactions make a fixed time window catch a transient. */
+    private static WorkloadRunner mysql(CascadeEngine engine) {
+        return new SimulatedWorkload(new WorkloadDescriptor("mysql", WorkloadKind.APPLICATION,
+                "sysbench --test=oltp --oltp-table-size=1000000 --num-threads=200 against MySQL 5.7: time for 10,000 transactions",
+                "completionTime", "s", false, List.of(
+                        param("threads", "threads", "sysbench threads (one connection and one server thread each)", 200, 1, 512),
+                        param("transactions", "transactions", "transactions in the run (sysbench --max-requests)", 10_000, 100, 10_000_000),
+                        param("warmupTransactions", "transactions",
+                                "transactions completed before measuring (the 200 threads start together)", 400, 0, 10_000),
+                        param("measuredTransactions", "transactions",
+                                "transactions measured per replication; the completion time is the run's transactions at that rate",
+                                1_000, 100, 10_000)), MAX_REPLICATIONS),
+                engine, new ConversationModel(p -> Profiles.mysql(i(p, "threads")), "transactions"));
+    }
+
+    private static WorkloadRunner hackbench(CascadeEngine engine) {
+        return new SimulatedWorkload(descriptor("hackbench",
+                "hackbench 100 process 500 inside the leaf: 4,000 tasks exchanging 20 M messages over AF_UNIX sockets",
+                "completionTime", "s", false, 0.1, 0.01,
+                param("groups", "groups", "groups of 20 senders and 20 receivers", 100, 1, 200),
+                param("loops", "loops", "messages each sender sends to each receiver", 500, 1, 100_000)),
+                engine, new HackbenchModel());
+    }
+
+    private static WorkloadModel conversation(java.util.function.Function<Map<String, Double>, ConversationProfile> profile) {
+        return new ConversationModel(profile, null);
+    }
+
+    static int i(Map<String, Double> parameters, String name) {
+        return (int) Math.round(parameters.get(name));
+    }
+
+    private static WorkloadParameter param(String name, String unit, String description, double defaultValue, double min, double max) {
+        return new WorkloadParameter(name, unit, description, defaultValue, min, max);
+    }
+
+    private static WorkloadDescriptor descriptor(String name, String description, String primary, String unit, boolean higherIsBetter,
+                                                 double durationSeconds, double warmupSeconds, WorkloadParameter... specific) {
+        List<WorkloadParameter> parameters = new ArrayList<>();
+        parameters.add(param("durationSeconds", "s",
+                "simulated seconds measured per replication after warm-up (the paper ran 10 s; rates are steady-state)",
+                durationSeconds, 0.01, MAX_SECONDS));
+        parameters.add(param("warmupSeconds", "s", "simulated seconds discarded before measuring", warmupSeconds, 0, 1));
+        parameters.addAll(List.of(specific));
+        return new WorkloadDescriptor(name, WorkloadKind.APPLICATION, description, primary, unit, higherIsBetter,
+                parameters, MAX_REPLICATIONS);
     }
 }

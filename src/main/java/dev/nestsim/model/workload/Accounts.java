@@ -1,0 +1,93 @@
+package dev.nestsim.model.workload;
+
+/**
+ * The running sums of one replication: cycles of software at each level (CPU time), hardware exits raised by
+ * each level, and the leaf's {@link Counter}s. The periodic tick of busy CPUs is kept as busy seconds per level
+ * and priced when read ({@link Platform#tickPerBusySecond}), which is the same sum at a fraction of the work.
+ * Mutable, owned by one replication's simulation.
+ */
+final class Accounts {
+
+    private final double[] cycles;
+    private final double[] exits;
+    private final double[] counters = new double[Counter.values().length];
+    private final double[] busySeconds;
+    private final Charge[] tickPerBusySecond;
+    private double leafBusySeconds;
+
+    Accounts(Platform platform) {
+        int levels = platform.levels();
+        this.cycles = new double[levels];
+        this.exits = new double[levels];
+        this.busySeconds = new double[levels];
+        this.tickPerBusySecond = new Charge[levels];
+        for (int k = 0; k < levels; k++) {
+            tickPerBusySecond[k] = platform.tickPerBusySecond(k);
+        }
+    }
+
+    private Accounts(Accounts other) {
+        this.cycles = other.cycles.clone();
+        this.exits = other.exits.clone();
+        this.busySeconds = other.busySeconds.clone();
+        this.tickPerBusySecond = other.tickPerBusySecond;
+        this.leafBusySeconds = other.leafBusySeconds;
+        System.arraycopy(other.counters, 0, counters, 0, counters.length);
+    }
+
+    void book(Charge charge) {
+        charge.addTo(cycles, exits, 1);
+    }
+
+    void book(Charge charge, double times) {
+        charge.addTo(cycles, exits, times);
+    }
+
+    void work(int level, double cyclesOfWork) {
+        cycles[level] += cyclesOfWork;
+    }
+
+    void count(Counter counter, double times) {
+        counters[counter.ordinal()] += times;
+    }
+
+    /** A CPU at {@code level} ran jobs for {@code seconds}: it took the periodic tick meanwhile. */
+    void busy(int level, boolean leaf, double seconds) {
+        busySeconds[level] += seconds;
+        if (leaf) {
+            leafBusySeconds += seconds;
+        }
+    }
+
+    int levels() {
+        return cycles.length;
+    }
+
+    double cyclesAt(int level) {
+        double sum = cycles[level];
+        for (int k = 0; k < busySeconds.length; k++) {
+            sum += busySeconds[k] * tickPerBusySecond[k].cyclesAt(level);
+        }
+        return sum;
+    }
+
+    double exitsAt(int level) {
+        double sum = exits[level];
+        for (int k = 0; k < busySeconds.length; k++) {
+            sum += busySeconds[k] * tickPerBusySecond[k].exitsAt(level);
+        }
+        return sum;
+    }
+
+    double counter(Counter counter) {
+        double value = counters[counter.ordinal()];
+        if (counter == Counter.INTERRUPTS || counter == Counter.TIMER_PROGRAMS) {
+            value += leafBusySeconds * StackParam.HZ.value();
+        }
+        return value;
+    }
+
+    Accounts copy() {
+        return new Accounts(this);
+    }
+}

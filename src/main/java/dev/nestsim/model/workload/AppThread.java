@@ -1,0 +1,127 @@
+package dev.nestsim.model.workload;
+
+import java.util.ArrayDeque;
+
+/**
+ * An application thread of the leaf (or of the client machine) that sleeps until work is handed to it. Handing
+ * work to a sleeping thread wakes it: {@code try_to_wake_up} on the waker, and, when the thread's CPU is another
+ * one, a reschedule IPI (io §3.4: in the paper's VMs every vCPU is its own socket, so every cross-CPU wake-up
+ * takes the IPI path; natively an idle CPU in MWAIT needs none). Once awake it handles the items one after the
+ * other, as an event loop does, and sleeps again when none is left.
+ *
+ * <p>A thread is either pinned to one CPU or free to move among several: then each wake-up places it as the
+ * scheduler's wake-up path and load balancing do, on its previous CPU if that is idle, else on an idle one, else
+ * on the least loaded (so a CPU busy with the receive softirq does not keep its share of threads waiting).
+ *
+ * @param <T> what is handed to the thread
+ */
+final class AppThread<T> {
+
+    /** What a thread does with one item. */
+    interface Body<T> {
+        /**
+         * Cycles to handle {@code item} (the body books them on {@code cpu}'s accounts); {@code woken} is true for
+         * the first item after the thread slept (an event loop's {@code epoll_wait} that blocked).
+         */
+        double cycles(Cpu cpu, T item, boolean woken);
+
+        /** The item's effects once handled (send a response, hand work on). */
+        void done(Cpu cpu, T item);
+    }
+
+    private final Cpu[] cpus;
+    private Cpu home;
+    private final Body<T> body;
+    private final ArrayDeque<T> pending = new ArrayDeque<>();
+    private boolean runnable;
+    private boolean woken;
+    private T current;
+    private final Job job = new Job() {
+        @Override
+        Object thread() {
+            return AppThread.this;
+        }
+
+        @Override
+        double begin(Cpu cpu) {
+            current = pending.poll();
+            boolean first = woken;
+            woken = false;
+            return body.cycles(cpu, current, first);
+        }
+
+        @Override
+        void end(Cpu cpu) {
+            T item = current;
+            current = null;
+            body.done(cpu, item);
+            if (!pending.isEmpty()) {
+                cpu.submit(this);
+            } else {
+                runnable = false;
+            }
+        }
+    };
+
+    /** A thread pinned to {@code home}. */
+    AppThread(Cpu home, Body<T> body) {
+        this(home, new Cpu[] {home}, body);
+    }
+
+    /** A thread that starts on {@code home} and may run on any of {@code cpus}. */
+    AppThread(Cpu home, Cpu[] cpus, Body<T> body) {
+        this.home = home;
+        this.cpus = cpus;
+        this.body = body;
+    }
+
+    /** Where a waking thread runs: its previous CPU if idle, else the first idle one, else the least loaded. */
+    private Cpu place() {
+        if (cpus.length == 1 || home.idle()) {
+            return home;
+        }
+        Cpu best = home;
+        for (Cpu c : cpus) {
+            if (c.idle()) {
+                return c;
+            }
+            if (c.load() < best.load()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    Cpu home() {
+        return home;
+    }
+
+    /** Hands {@code item} to the thread from software on {@code waker}, waking the thread if it sleeps. */
+    void handOver(Cpu waker, T item) {
+        pending.add(item);
+        if (runnable) {
+            return;
+        }
+        runnable = true;
+        woken = true;
+        home = place();
+        if (waker == null) {
+            home.submit(job);
+            return;
+        }
+        waker.work(StackParam.THREAD_WAKE.value());
+        Signals.send(home.sim, waker, waker.level, home, job, StackParam.SCHED_IPI_HANDLER.value());
+    }
+
+    /** Hands {@code item} to the thread when a device interrupt arrives for it (a client machine's NIC). */
+    void handOverFromDevice(T item) {
+        pending.add(item);
+        if (runnable) {
+            return;
+        }
+        runnable = true;
+        woken = true;
+        home = place();
+        Signals.send(home.sim, null, Signals.HARDWARE, home, job, StackParam.IRQ_NAPI_ENTRY.value());
+    }
+}

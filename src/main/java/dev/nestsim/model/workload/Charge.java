@@ -1,0 +1,102 @@
+package dev.nestsim.model.workload;
+
+import dev.nestsim.model.exits.EventCost;
+
+/**
+ * What one occurrence of something costs, broken down by level: total cycles on the CPU that does it, the
+ * cycles spent in each level's software and the hardware exits raised by each level. Immutable; the arrays
+ * never leave this class.
+ */
+final class Charge {
+
+    private final double cycles;
+    private final double[] cyclesPerLevel;
+    private final double[] exitsPerLevel;
+
+    private Charge(double[] cyclesPerLevel, double[] exitsPerLevel) {
+        this.cyclesPerLevel = cyclesPerLevel;
+        this.exitsPerLevel = exitsPerLevel;
+        double sum = 0;
+        for (double c : cyclesPerLevel) {
+            sum += c;
+        }
+        this.cycles = sum;
+    }
+
+    /** Nothing, on a path of {@code levels} levels (the leaf's level + 1). */
+    static Charge none(int levels) {
+        return new Charge(new double[levels], new double[levels]);
+    }
+
+    /** Native work: {@code cycles} of software at {@code level}, no exit. */
+    static Charge work(int levels, int level, double cycles) {
+        double[] c = new double[levels];
+        c[level] = cycles;
+        return new Charge(c, new double[levels]);
+    }
+
+    /** A hardware exit raised by {@code raisedBy} and handled entirely by L0 in {@code cycles}. */
+    static Charge exitToL0(int levels, int raisedBy, double cycles) {
+        double[] c = new double[levels];
+        double[] x = new double[levels];
+        c[0] = cycles;
+        x[raisedBy] = 1;
+        return new Charge(c, x);
+    }
+
+    /** One occurrence of an event as the exit cascade prices it; levels beyond the cost's own are zero. */
+    static Charge of(EventCost cost, int levels) {
+        double[] c = new double[levels];
+        double[] x = new double[levels];
+        for (int k = 0; k < Math.min(levels, cost.cyclesPerLevel().size()); k++) {
+            c[k] = cost.cyclesPerLevel().get(k);
+            x[k] = cost.exitsPerLevel().get(k);
+        }
+        return new Charge(c, x);
+    }
+
+    /** Total cycles on the CPU that pays, all levels together. */
+    double cycles() {
+        return cycles;
+    }
+
+    double cyclesAt(int level) {
+        return cyclesPerLevel[level];
+    }
+
+    double exitsAt(int level) {
+        return exitsPerLevel[level];
+    }
+
+    int levels() {
+        return cyclesPerLevel.length;
+    }
+
+    Charge plus(Charge other) {
+        double[] c = cyclesPerLevel.clone();
+        double[] x = exitsPerLevel.clone();
+        for (int k = 0; k < c.length; k++) {
+            c[k] += other.cyclesPerLevel[k];
+            x[k] += other.exitsPerLevel[k];
+        }
+        return new Charge(c, x);
+    }
+
+    Charge times(double factor) {
+        double[] c = cyclesPerLevel.clone();
+        double[] x = exitsPerLevel.clone();
+        for (int k = 0; k < c.length; k++) {
+            c[k] *= factor;
+            x[k] *= factor;
+        }
+        return new Charge(c, x);
+    }
+
+    /** Adds this charge {@code times} times to the per-level sums. */
+    void addTo(double[] cycleSums, double[] exitSums, double times) {
+        for (int k = 0; k < cyclesPerLevel.length; k++) {
+            cycleSums[k] += cyclesPerLevel[k] * times;
+            exitSums[k] += exitsPerLevel[k] * times;
+        }
+    }
+}

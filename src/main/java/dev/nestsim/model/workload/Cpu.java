@@ -1,0 +1,200 @@
+package dev.nestsim.model.workload;
+
+import dev.nestsim.model.exits.GuestEvent;
+import java.util.ArrayDeque;
+
+/**
+ * One CPU as the software at {@code level} sees it: a leaf vCPU, a guest hypervisor's vCPU that runs its I/O
+ * threads, or a physical CPU of L0 or of the bare host. It runs {@link Job}s one at a time, interrupt context
+ * first; while it has nothing to do it is halted (MODEL.md section 3: HLT and wake-up, priced by
+ * {@link IdleChain}). Cycles that land on it between jobs (an interrupt taken while busy, the cost of an IPI it
+ * sent) are {@linkplain #charge charged} and delay its next job; if it would otherwise go idle they run as a
+ * tail of their own. Every busy second also pays the periodic tick ({@link Platform#tickPerBusySecond}).
+ */
+final class Cpu {
+
+    private static final Job TAIL = new Job() {
+        @Override
+        double begin(Cpu cpu) {
+            return 0;
+        }
+
+        @Override
+        void end(Cpu cpu) {
+        }
+    };
+
+    final Sim sim;
+    final int level;
+    final String name;
+    private final Accounts accounts;
+    private final boolean leaf;
+    private final double tickCyclesPerSecond;
+    private final double contextSwitchCycles;
+    private final ArrayDeque<Job> irqQueue = new ArrayDeque<>();
+    private final ArrayDeque<Job> threadQueue = new ArrayDeque<>();
+    private final Completion completion;
+    private boolean busy;
+    private double idleSince;
+    private double pendingCycles;
+    private Object lastThread;
+    private Job current;
+    private boolean firstWakeIpiPaid;
+    private double busySeconds;
+
+    /**
+     * @param accounts where its cycles go: the server's, or a separate set for the client machine
+     * @param leaf     whether it is one of the leaf's CPUs (counted in the leaf's {@link Counter}s)
+     */
+    Cpu(Sim sim, int level, String name, Accounts accounts, boolean leaf) {
+        this.sim = sim;
+        this.level = level;
+        this.name = name;
+        this.accounts = accounts;
+        this.leaf = leaf;
+        this.tickCyclesPerSecond = sim.platform().tickPerBusySecond(level).cycles();
+        this.contextSwitchCycles = sim.contextSwitchCycles();
+        this.completion = new Completion(sim);
+        sim.register(this);
+    }
+
+    /** True while halted (nothing to run). */
+    boolean idle() {
+        return !busy;
+    }
+
+    /** Seconds since this CPU halted (0 when busy). */
+    double idleSeconds() {
+        return busy ? 0 : sim.now() - idleSince;
+    }
+
+    boolean isLeaf() {
+        return leaf;
+    }
+
+    Accounts accounts() {
+        return accounts;
+    }
+
+    /** Jobs running or waiting on this CPU. */
+    int load() {
+        return irqQueue.size() + threadQueue.size() + (busy ? 1 : 0);
+    }
+
+    /** Seconds this CPU has spent running jobs so far (not halt polling, not idle). */
+    double busySeconds() {
+        return busySeconds;
+    }
+
+    /** Queues a job; a halted CPU wakes up (the wake-up's latency delays the job). */
+    void submit(Job job) {
+        if (job.irqContext()) {
+            irqQueue.add(job);
+        } else {
+            threadQueue.add(job);
+        }
+        if (!busy) {
+            wake();
+        }
+    }
+
+    /** Books {@code charge} and makes this CPU spend its cycles before its next job. */
+    void charge(Charge charge) {
+        accounts.book(charge);
+        pendingCycles += charge.cycles();
+    }
+
+    /** Books native work of this CPU's own level and spends it before the next job. */
+    void work(double cycles) {
+        accounts.work(level, cycles);
+        pendingCycles += cycles;
+    }
+
+    /** The signaller of the interrupt that will wake this halted CPU already paid its hypervisor's reschedule IPI. */
+    void markFirstWakeIpiPaid() {
+        firstWakeIpiPaid = true;
+    }
+
+    /** Runs {@code action} {@code cycles} after the start of the job now beginning (inside {@link Job#begin}). */
+    void at(double cycles, Runnable action) {
+        new SimEvent(sim) {
+            @Override
+            void fire() {
+                action.run();
+            }
+        }.after(sim.seconds(cycles));
+    }
+
+    private void wake() {
+        busy = true;
+        double idle = sim.now() - idleSince;
+        pendingCycles += IdleChain.wake(sim, this, idle, firstWakeIpiPaid);
+        firstWakeIpiPaid = false;
+        startNext();
+    }
+
+    private void startNext() {
+        Job job = irqQueue.poll();
+        if (job == null) {
+            job = threadQueue.poll();
+        }
+        run(job);
+    }
+
+    private void run(Job job) {
+        double cycles = job.begin(this);
+        Object thread = job.thread();
+        if (thread != null && thread != lastThread) {
+            cycles += contextSwitchCycles;
+            accounts.work(level, contextSwitchCycles);
+            lastThread = thread;
+        }
+        cycles += pendingCycles;
+        pendingCycles = 0;
+        double busySeconds = sim.seconds(cycles);
+        accounts.busy(level, leaf, busySeconds);
+        current = job;
+        double seconds = busySeconds + tickCyclesPerSecond * busySeconds / sim.hz();
+        this.busySeconds += seconds;
+        completion.after(seconds);
+    }
+
+    private void finish() {
+        Job done = current;
+        current = null;
+        done.end(this);
+        if (!irqQueue.isEmpty() || !threadQueue.isEmpty()) {
+            startNext();
+        } else if (pendingCycles > 0) {
+            run(TAIL);
+        } else {
+            halt();
+        }
+    }
+
+    private void halt() {
+        busy = false;
+        idleSince = sim.now();
+        lastThread = null;
+        if (level >= 1) {
+            Platform p = sim.platform();
+            accounts.book(p.event(level, GuestEvent.HALT));
+            accounts.book(p.event(level, GuestEvent.TIMER_PROGRAM));
+            if (leaf) {
+                accounts.count(Counter.HALTS, 1);
+                accounts.count(Counter.TIMER_PROGRAMS, 1);
+            }
+        }
+    }
+
+    private final class Completion extends SimEvent {
+        Completion(Sim owner) {
+            super(owner);
+        }
+
+        @Override
+        void fire() {
+            finish();
+        }
+    }
+}

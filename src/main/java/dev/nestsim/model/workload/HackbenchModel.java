@@ -1,0 +1,26 @@
+package dev.nestsim.model.workload;
+
+import java.util.Map;
+
+/** {@code hackbench <groups> process <loops>} ({@link HackbenchSim}); its completion time is the primary metric. */
+final class HackbenchModel implements WorkloadModel {
+
+    @Override
+    public Outcome replicate(Platform platform, Map<String, Double> parameters, RandomStreams streams) {
+        Sim sim = new Sim(platform, streams, SimulatedWorkload.MAX_EVENTS_PER_REPLICATION);
+        return new HackbenchSim(sim, ApplicationWorkloads.i(parameters, "groups"))
+                .run(parameters.get("warmupSeconds"), parameters.get("durationSeconds"));
+    }
+
+    /** Every sender sends {@code loops} messages to each of its group's 20 receivers. */
+    @Override
+    public double totalUnits(Map<String, Double> parameters) {
+        return parameters.get("groups") * (HackbenchSim.TASKS_PER_GROUP / 2.0) * HackbenchSim.MESSAGES_PER_SENDER_LOOP
+                * parameters.get("loops");
+    }
+
+    @Override
+    public boolean hasLatency() {
+        return false;
+    }
+}

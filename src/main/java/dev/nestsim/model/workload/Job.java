@@ -1,0 +1,27 @@
+package dev.nestsim.model.workload;
+
+/**
+ * A piece of work a {@link Cpu} runs to completion without preemption: a NAPI poll, a vhost pass, an
+ * application thread's turn. Interrupt-context jobs run before thread jobs queued on the same CPU.
+ */
+abstract class Job {
+
+    /** True for interrupt and softirq context (NAPI, interrupt relays), false for threads. */
+    boolean irqContext() {
+        return false;
+    }
+
+    /** The thread this job runs as, for context-switch accounting, or {@code null} for interrupt context. */
+    Object thread() {
+        return null;
+    }
+
+    /**
+     * Called when the job starts: returns its cycles, having booked them. It may {@link Cpu#at schedule} work to
+     * happen before it ends (a doorbell that wakes a backend before the exit returns).
+     */
+    abstract double begin(Cpu cpu);
+
+    /** Called when the job ends, on the same CPU. */
+    abstract void end(Cpu cpu);
+}

@@ -1,0 +1,42 @@
+package dev.nestsim.model.workload;
+
+import dev.nestsim.model.hardware.HostHardware;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * A bounded memo of native replications, so that the configurations compared against the same native host with
+ * the same seed simulate the native counterpart once. A replication is a pure function of its key, so whether a
+ * value comes from here or is recomputed never changes a result. Thread-safe.
+ */
+final class NativeRuns {
+
+    static final int CAPACITY = 512;
+
+    private record Key(HostHardware hardware, int cpus, Map<String, Double> parameters, long seed, int replication) {
+    }
+
+    private final Map<Key, Outcome> memo = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Outcome> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    Outcome get(Platform platform, Map<String, Double> parameters, long seed, int replication, Supplier<Outcome> compute) {
+        Key key = new Key(platform.path().host().hardware(), platform.cpus(), new TreeMap<>(parameters), seed, replication);
+        synchronized (memo) {
+            Outcome known = memo.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Outcome computed = compute.get();
+        synchronized (memo) {
+            memo.putIfAbsent(key, computed);
+        }
+        return computed;
+    }
+}

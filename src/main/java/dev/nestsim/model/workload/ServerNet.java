@@ -1,0 +1,297 @@
+package dev.nestsim.model.workload;
+
+import dev.nestsim.model.exits.GuestEvent;
+import dev.nestsim.model.topology.IoModel;
+import java.util.function.Consumer;
+
+/**
+ * The server's side of the network for one replication, wired for the leaf's I/O model (io §2.2-2.7): the
+ * leaf's CPUs and NAPI, and between them and the physical NIC, per hypervisor level, the CPUs that take that
+ * level's interrupts and run its device backend.
+ * <ul>
+ * <li>native: the NIC's queues (RSS, one per CPU) deliver straight to each CPU's NAPI.</li>
+ * <li>VIRTIO (and EMULATED): at every level k below the leaf, a poll of Lk's own NIC (the physical one at L0, a
+ *     virtio one above) bridges the packet to the backend Lk runs for level k+1, which copies it up and interrupts
+ *     the next level; transmit goes down the same chain, each level ringing the doorbell of the one below.</li>
+ * <li>VIRTUAL_PASSTHROUGH: L0's backend serves the leaf directly; its interrupts go straight into the leaf with
+ *     DVH's posted interrupts, otherwise through a {@link Relay} at every guest hypervisor.</li>
+ * <li>PASSTHROUGH: the VF's DMA lands in the leaf; its interrupts cross every guest hypervisor as relays.</li>
+ * </ul>
+ * A guest hypervisor's interrupt-taking CPU and backend CPU are two of its spare vCPUs (one when it has a single
+ * spare); L0's are two spare physical CPUs.
+ */
+final class ServerNet {
+
+    private final Sim sim;
+    private final Platform p;
+    private final int n;
+    private final IoModel io;
+    private final Cpu[] leafCpus;
+    private final Napi[] leafNapi;
+    private final Napi[] hostNapi;
+    private final Backend[] backends;
+    private final Relay firstRelay;
+    private final Wire toClient;
+    private final Wire fromClient;
+    private final boolean[] completionPending;
+    private final DmaMapping dma;
+
+    ServerNet(Sim sim, RxConsumer app, Consumer<Packet> client) {
+        this.sim = sim;
+        this.p = sim.platform();
+        this.n = p.leafLevel();
+        this.io = p.io();
+        this.toClient = new Wire(sim, client);
+        this.fromClient = new Wire(sim, this::fromWire);
+        this.leafCpus = new Cpu[p.cpus()];
+        for (int i = 0; i < leafCpus.length; i++) {
+            leafCpus[i] = new Cpu(sim, n, "L" + n + " cpu" + i, sim.accounts(), true);
+        }
+        this.leafNapi = leafNapis(new LeafRx(app));
+        this.completionPending = new boolean[leafNapi.length + 1];
+        this.hostNapi = new Napi[Math.max(n, 1)];
+        this.backends = new Backend[Math.max(n, 1)];
+        createBackends();
+        this.firstRelay = relays();
+        this.dma = new DmaMapping(p);
+    }
+
+    /** Natively one NAPI per CPU (an RSS queue each); in a VM one, on CPU 0 (a single queue pair, io §1). */
+    private Napi[] leafNapis(LeafRx leafRx) {
+        int queues = p.isNative() ? p.cpus() : 1;
+        Charge perInterrupt = io == IoModel.EMULATED ? p.event(n, GuestEvent.DEVICE_NOTIFY).times(2) : null;
+        Napi[] napis = new Napi[queues];
+        for (int q = 0; q < queues; q++) {
+            napis[q] = new Napi(leafCpus[q], leafRx, perInterrupt);
+        }
+        return napis;
+    }
+
+    /** A backend at every level below the leaf for virtio (or emulated) I/O; L0's alone for virtual-passthrough. */
+    private void createBackends() {
+        boolean chain = io == IoModel.VIRTIO || io == IoModel.EMULATED;
+        int backendLevels = chain ? n : io == IoModel.VIRTUAL_PASSTHROUGH ? 1 : 0;
+        for (int k = 0; k < backendLevels; k++) {
+            Cpu irq = new Cpu(sim, k, "L" + k + " irq", sim.accounts(), false);
+            Cpu worker = p.spareCpus(k) >= 2 ? new Cpu(sim, k, "L" + k + " backend", sim.accounts(), false) : irq;
+            boolean emulated = io == IoModel.EMULATED && k == n - 1;
+            backends[k] = new Backend(this, k, worker, emulated);
+            hostNapi[k] = new Napi(irq, new HostRx(k), null);
+        }
+    }
+
+    /** The guest hypervisors that relay an assigned device's interrupts, L1 first, or {@code null} for none. */
+    private Relay relays() {
+        boolean relayed = io == IoModel.PASSTHROUGH || (io == IoModel.VIRTUAL_PASSTHROUGH && !p.directDeviceInterrupts());
+        Relay relay = null;
+        if (relayed) {
+            for (int k = n - 1; k >= 1; k--) {
+                relay = new Relay(k, new Cpu(sim, k, "L" + k + " irq", sim.accounts(), false), relay, leafNapi[0]);
+            }
+        }
+        return relay;
+    }
+
+    Cpu[] leafCpus() {
+        return leafCpus;
+    }
+
+    /** The client machine puts {@code packet} on the wire toward the server. */
+    void fromClient(Packet packet) {
+        fromClient.send(packet);
+    }
+
+    /** Seconds of data queued on the server-to-client wire. */
+    double downlinkBacklogSeconds() {
+        return toClient.backlogSeconds();
+    }
+
+    /** The physical NIC receives a packet from the wire. */
+    private void fromWire(Packet packet) {
+        if (io == null) {
+            leafNapi[queueOf(packet.flow)].deliver(packet, null, Signals.HARDWARE);
+        } else if (io == IoModel.PASSTHROUGH) {
+            toLeafByDevice(packet, null, Signals.HARDWARE);
+        } else {
+            hostNapi[0].deliver(packet, null, Signals.HARDWARE);
+        }
+    }
+
+    /** The native NIC's queue for a flow: RSS hashes the flow's addresses and ports over the queues, one per CPU. */
+    private int queueOf(int flow) {
+        return Math.floorMod(Integer.rotateLeft(flow * 0x9E3779B9, 16), leafNapi.length);
+    }
+
+    /** A packet DMA-ed into the leaf by a device it owns (VF) or by L0's backend (virtual-passthrough). */
+    private void toLeafByDevice(Packet packet, Cpu from, int s) {
+        Napi napi = leafNapi[0];
+        napi.enqueue(packet);
+        if (napi.claimInterrupt()) {
+            if (firstRelay != null) {
+                firstRelay.raise(from, s);
+            } else {
+                napi.raise(from, s);
+            }
+        }
+    }
+
+    /**
+     * The leaf sends {@code packet} at the end of a job on {@code cpu}: the doorbell if the device needs one (its
+     * cost delays the CPU's next job; the backend starts when the exit signals it), DMA mappings under a dynamic
+     * virtual IOMMU, then the device takes it.
+     */
+    void transmit(Cpu cpu, Packet packet) {
+        if (io == null) {
+            nicSend(packet, queueOf(packet.flow));
+            return;
+        }
+        dma.buffer(cpu, sim);
+        if (io == IoModel.PASSTHROUGH) {
+            cpu.charge(p.event(n, GuestEvent.DEVICE_NOTIFY));
+            cpu.accounts().count(Counter.KICKS, 1);
+            nicSend(packet, 0);
+            return;
+        }
+        Backend backend = io == IoModel.VIRTUAL_PASSTHROUGH ? backends[0] : backends[n - 1];
+        if (backend.needsKick()) {
+            cpu.accounts().count(Counter.KICKS, 1);
+            ring(cpu, n, backend, packet);
+        } else {
+            backend.enqueueTx(packet);
+        }
+    }
+
+    /** A doorbell at {@code level}: its cost on {@code cpu}, the backend woken when the handler signals. */
+    private void ring(Cpu cpu, int level, Backend backend, Packet packet) {
+        Charge kick = p.event(level, GuestEvent.DEVICE_NOTIFY);
+        cpu.charge(kick);
+        backend.kicked(packet);
+        double signal = Math.max(0, kick.cycles() - p.kickTailCycles(level));
+        new SimEvent(sim) {
+            @Override
+            void fire() {
+                backend.kickArrived();
+            }
+        }.after(sim.seconds(signal));
+    }
+
+    /** A backend's pass sends {@code packet} one level down: the physical NIC at L0, else the next backend. */
+    void down(Backend from, Cpu on, Packet packet) {
+        int k = from.level();
+        if (k == 0) {
+            nicSend(packet, leafNapi.length);
+            return;
+        }
+        Backend lower = backends[k - 1];
+        if (lower.needsKick()) {
+            ring(on, k, lower, packet);
+        } else {
+            lower.enqueueTx(packet);
+        }
+    }
+
+    /** A backend's pass copies {@code packet} into the guest one level up and interrupts it. */
+    void up(Backend from, Cpu on, Packet packet) {
+        int k = from.level();
+        if (k + 1 < n && io != IoModel.VIRTUAL_PASSTHROUGH) {
+            hostNapi[k + 1].deliver(packet, on, k);
+        } else if (io == IoModel.VIRTUAL_PASSTHROUGH) {
+            toLeafByDevice(packet, on, 0);
+        } else {
+            leafNapi[0].deliver(packet, on, k);
+        }
+    }
+
+    /** The physical NIC sends {@code packet}; its completion interrupt follows at the NIC's owner. */
+    private void nicSend(Packet packet, int owner) {
+        toClient.send(packet);
+        if (completionPending[owner]) {
+            return;
+        }
+        completionPending[owner] = true;
+        new SimEvent(sim) {
+            @Override
+            void fire() {
+                completionPending[owner] = false;
+                Packet done = Packet.completion();
+                if (owner == leafNapi.length) {
+                    hostNapi[0].deliver(done, null, Signals.HARDWARE);
+                } else if (io == IoModel.PASSTHROUGH) {
+                    toLeafByDevice(done, null, Signals.HARDWARE);
+                } else {
+                    leafNapi[owner].deliver(done, null, Signals.HARDWARE);
+                }
+            }
+        }.after(StackParam.TX_COMPLETION_DELAY_US.value() * 1e-6);
+    }
+
+    /** The leaf's receive path: generic kernel cost per packet, DMA mapping of the refilled buffer, then the workload. */
+    private final class LeafRx implements RxConsumer {
+        private final RxConsumer app;
+
+        LeafRx(RxConsumer app) {
+            this.app = app;
+        }
+
+        @Override
+        public double rxCycles(Packet packet) {
+            double cycles;
+            if (packet.txCompletion) {
+                cycles = StackParam.TX_CLEAN.value();
+            } else if (packet.pureAck) {
+                cycles = StackParam.ACK_RX.value();
+            } else if (packet.segments > 1 && receivesFrames()) {
+                cycles = packet.segments * StackParam.RX_WIRE_FRAME.value() + StackParam.RX_PACKET.value();
+            } else {
+                cycles = packet.segments > 1 ? StackParam.RX_GSO_SKB.value() : StackParam.RX_PACKET.value();
+            }
+            sim.accounts().work(n, cycles);
+            if (packet.txCompletion) {
+                return cycles;
+            }
+            return cycles + app.rxCycles(packet) + dma.receiveBuffer(sim.accounts(), sim);
+        }
+
+        @Override
+        public void accept(Cpu cpu, Packet packet) {
+            if (!packet.txCompletion) {
+                app.accept(cpu, packet);
+            }
+        }
+    }
+
+    /** Whether the leaf's driver sees wire frames (a physical or emulated NIC) rather than virtio GSO packets. */
+    private boolean receivesFrames() {
+        return io == null || io == IoModel.PASSTHROUGH || io == IoModel.EMULATED;
+    }
+
+    /** Level k's own NIC poll: bridge each packet to the backend it runs for level k + 1. */
+    private final class HostRx implements RxConsumer {
+        private final int level;
+
+        HostRx(int level) {
+            this.level = level;
+        }
+
+        @Override
+        public double rxCycles(Packet packet) {
+            double cycles;
+            if (packet.txCompletion) {
+                cycles = StackParam.TX_CLEAN.value();
+            } else if (level == 0) {
+                cycles = packet.segments * StackParam.RX_WIRE_FRAME.value() + StackParam.BRIDGE_PACKET.value();
+            } else {
+                cycles = StackParam.HV_VIRTIO_RX.value() + StackParam.BRIDGE_PACKET.value();
+            }
+            sim.accounts().work(level, cycles);
+            return cycles;
+        }
+
+        @Override
+        public void accept(Cpu cpu, Packet packet) {
+            if (!packet.txCompletion) {
+                backends[level].enqueueRx(packet, cpu);
+            }
+        }
+    }
+}

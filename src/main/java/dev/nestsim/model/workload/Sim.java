@@ -1,0 +1,116 @@
+package dev.nestsim.model.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import umontreal.ssj.rng.RandomStream;
+import umontreal.ssj.simevents.Simulator;
+
+/**
+ * The state of one replication: its own SSJ {@link Simulator} (never the global default), the path's
+ * {@link Platform}, the running {@link Accounts}, the random streams, and the measurement window. Created,
+ * run and dropped by one thread.
+ */
+final class Sim {
+
+    private final Simulator simulator = new Simulator();
+    private final Platform platform;
+    private final RandomStreams streams;
+    private final Accounts accounts;
+    private final Accounts clientAccounts;
+    private final double hz;
+    private final double contextSwitchCycles;
+    private final long maxEvents;
+    private long sequence;
+    private long events;
+    private boolean truncated;
+    private final List<Cpu> cpus = new ArrayList<>();
+
+    Sim(Platform platform, RandomStreams streams, long maxEvents) {
+        this.platform = platform;
+        this.streams = streams;
+        this.accounts = new Accounts(platform);
+        this.clientAccounts = new Accounts(platform);
+        this.hz = platform.hz();
+        this.contextSwitchCycles = platform.contextSwitchCycles();
+        this.maxEvents = maxEvents;
+    }
+
+    void register(Cpu cpu) {
+        cpus.add(cpu);
+    }
+
+    /** Every CPU of the replication, in creation order. */
+    List<Cpu> cpus() {
+        return cpus;
+    }
+
+    Simulator simulator() {
+        return simulator;
+    }
+
+    Platform platform() {
+        return platform;
+    }
+
+    Accounts accounts() {
+        return accounts;
+    }
+
+    /** The client machine's own CPU time: a separate native host, never counted in the server's levels. */
+    Accounts clientAccounts() {
+        return clientAccounts;
+    }
+
+    /** A scheduler context switch, in cycles (the cascade's calibrated figure, any level). */
+    double contextSwitchCycles() {
+        return contextSwitchCycles;
+    }
+
+    RandomStream stream(Source source) {
+        return streams.stream(source);
+    }
+
+    double now() {
+        return simulator.time();
+    }
+
+    /** Seconds that {@code cycles} take at the host's clock. */
+    double seconds(double cycles) {
+        return cycles / hz;
+    }
+
+    double hz() {
+        return hz;
+    }
+
+    long nextSequence() {
+        return ++sequence;
+    }
+
+    void countEvent() {
+        if (++events > maxEvents) {
+            truncated = true;
+            simulator.stop();
+        }
+    }
+
+    long events() {
+        return events;
+    }
+
+    /** True when the replication stopped at its event budget before its simulated time was up. */
+    boolean truncated() {
+        return truncated;
+    }
+
+    /** Runs the simulation until {@code endSeconds} (or the event budget); events must be scheduled already. */
+    void runUntil(double endSeconds) {
+        new SimEvent(this) {
+            @Override
+            void fire() {
+                simulator.stop();
+            }
+        }.after(endSeconds);
+        simulator.start();
+    }
+}

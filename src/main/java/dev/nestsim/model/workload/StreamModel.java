@@ -1,0 +1,25 @@
+package dev.nestsim.model.workload;
+
+import java.util.Map;
+
+/** netperf TCP_STREAM or TCP_MAERTS ({@link StreamSim}); throughput in Mbit/s of goodput. */
+final class StreamModel implements WorkloadModel {
+
+    private final boolean serverSends;
+
+    StreamModel(boolean serverSends) {
+        this.serverSends = serverSends;
+    }
+
+    @Override
+    public Outcome replicate(Platform platform, Map<String, Double> parameters, RandomStreams streams) {
+        Sim sim = new Sim(platform, streams, SimulatedWorkload.MAX_EVENTS_PER_REPLICATION);
+        return new StreamSim(sim, serverSends, ApplicationWorkloads.i(parameters, "sendBytes"))
+                .run(parameters.get("warmupSeconds"), parameters.get("durationSeconds"));
+    }
+
+    @Override
+    public boolean hasLatency() {
+        return false;
+    }
+}

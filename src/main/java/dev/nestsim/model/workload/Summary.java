@@ -1,0 +1,100 @@
+package dev.nestsim.model.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Builds a {@link WorkloadResult} from the replications of a path and of its native counterpart: every metric as
+ * a mean with its 95% confidence half-width over the replications, and the primary metric normalised to native
+ * replication by replication (the pairs share their random numbers).
+ *
+ * <p>Metrics: {@code throughput} in the workload's unit; {@code completionTime} in seconds for workloads with a
+ * fixed amount of work (the primary metric there); {@code latencyMean}, {@code latencyP50}, {@code latencyP90},
+ * {@code latencyP99} in microseconds where there is a latency; {@code cpuUtilization} per level in CPUs busy
+ * (cycles of that level's software over the clock and the window: 3.2 means three CPUs and a fifth; L0 includes
+ * the hardware transitions and halt polling for its guests); {@code exitsPerSecond} per level (exits raised by
+ * that level's software); the leaf's {@link Counter}s per second; {@code clientCpuUtilization} on the client
+ * machine; and {@code measuredSeconds}, the simulated window per replication.
+ */
+final class Summary {
+
+    private Summary() {
+    }
+
+    static WorkloadResult of(WorkloadDescriptor descriptor, WorkloadModel model, int level, Map<String, Double> parameters,
+                             long seed, List<Outcome> outcomes, List<Outcome> natives) {
+        int n = outcomes.size();
+        double total = model.totalUnits(parameters);
+        List<Metric> metrics = new ArrayList<>();
+        Metric throughput = metric("throughput", unitOf(descriptor), null, estimate(outcomes, Outcome::rate));
+        Metric primary = throughput;
+        metrics.add(throughput);
+        if (total > 0) {
+            primary = metric("completionTime", "s", null, estimate(outcomes, o -> total / Math.max(o.rate(), 1e-9)));
+            metrics.add(0, primary);
+        }
+        if (model.hasLatency() && allHaveLatencies(outcomes)) {
+            metrics.add(metric("latencyMean", "us", null, estimate(outcomes, Outcome::latencyMean)));
+            metrics.add(metric("latencyP50", "us", null, estimate(outcomes, o -> o.latencyQuantile(0.50))));
+            metrics.add(metric("latencyP90", "us", null, estimate(outcomes, o -> o.latencyQuantile(0.90))));
+            metrics.add(metric("latencyP99", "us", null, estimate(outcomes, o -> o.latencyQuantile(0.99))));
+        }
+        int levels = outcomes.get(0).usage().cpusBusy().length;
+        for (int k = 0; k < levels; k++) {
+            int at = k;
+            metrics.add(metric("cpuUtilization", "CPUs busy", k, estimate(outcomes, o -> o.usage().cpusBusy()[at])));
+        }
+        for (int k = 0; k < levels; k++) {
+            int at = k;
+            metrics.add(metric("exitsPerSecond", "exits/s", k, estimate(outcomes, o -> o.usage().exitsPerSecond()[at])));
+        }
+        for (Counter c : Counter.values()) {
+            metrics.add(metric(c.metric(), c.unit(), level, estimate(outcomes, o -> o.usage().counters()[c.ordinal()])));
+        }
+        metrics.add(metric("clientCpuUtilization", "CPUs busy", null, estimate(outcomes, Outcome::clientCpus)));
+        metrics.add(metric("measuredSeconds", "s", null, estimate(outcomes, Outcome::seconds)));
+        Estimate normalized = level == 0 ? new Estimate(1, 0, Estimates.CONFIDENCE, n) : normalized(outcomes, natives);
+        return new WorkloadResult(descriptor.name(), level, parameters, seed, n, primary, normalized, metrics);
+    }
+
+    /** Per replication, the path's throughput over native's (for completion times: native time over the path's). */
+    private static Estimate normalized(List<Outcome> outcomes, List<Outcome> natives) {
+        double[] ratios = new double[outcomes.size()];
+        for (int r = 0; r < ratios.length; r++) {
+            double nativeRate = natives.get(r).rate();
+            ratios[r] = nativeRate > 0 ? outcomes.get(r).rate() / nativeRate : 0;
+        }
+        return Estimates.of(ratios);
+    }
+
+    private static String unitOf(WorkloadDescriptor descriptor) {
+        return descriptor.primaryMetric().equals("throughput") ? descriptor.primaryUnit() : throughputUnit(descriptor.name());
+    }
+
+    private static String throughputUnit(String workload) {
+        return workload.equals("hackbench") ? "messages/s" : "transactions/s";
+    }
+
+    private static boolean allHaveLatencies(List<Outcome> outcomes) {
+        for (Outcome o : outcomes) {
+            if (o.latenciesUs().length == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Metric metric(String name, String unit, Integer level, Estimate estimate) {
+        return new Metric(name, unit, level, estimate);
+    }
+
+    private static Estimate estimate(List<Outcome> outcomes, ToDoubleFunction<Outcome> value) {
+        double[] values = new double[outcomes.size()];
+        for (int r = 0; r < values.length; r++) {
+            values[r] = value.applyAsDouble(outcomes.get(r));
+        }
+        return Estimates.of(values);
+    }
+}

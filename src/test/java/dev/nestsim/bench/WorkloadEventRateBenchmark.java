@@ -1,0 +1,107 @@
+package dev.nestsim.bench;
+
+import dev.nestsim.model.workload.WorkloadSimulations;
+import java.util.PriorityQueue;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Simulated events per second of the workload simulation (one replication with default parameters on the L2
+ * baseline path: its set-up, SSJ's simulator and event list, the whole model at work; the path's costs are computed
+ * once, as a run does for all its replications) against a bare {@link PriorityQueue} event loop that executes as
+ * many events as a replication does, with nothing else to do: each event pops the earliest of {@value #PENDING} pending
+ * events and schedules its successor a pseudo-random delay later. Both report {@code events} per second.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class WorkloadEventRateBenchmark {
+
+    /** Events pending in the bare loop: about what the simulation keeps (CPU completions, packets in flight). */
+    static final int PENDING = 64;
+
+    @Param({"netperf-tcp-rr", "memcached", "hackbench"})
+    public String workload;
+
+    private WorkloadSimulations.Replicator replicator;
+    private long eventsPerReplication;
+    private long seed;
+
+    /** JMH reports the {@code events} field per second of benchmark time. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Events {
+        public long events;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            events = 0;
+        }
+    }
+
+    @Setup
+    public void measureEvents() {
+        replicator = WorkloadSimulations.paperL2Baseline(workload);
+        eventsPerReplication = replicator.replicate(1);
+    }
+
+    @Benchmark
+    public long simulation(Events counter) {
+        long events = replicator.replicate(++seed);
+        counter.events += events;
+        return events;
+    }
+
+    @Benchmark
+    public double bareLoop(Events counter) {
+        double sink = bare(eventsPerReplication);
+        counter.events += eventsPerReplication;
+        return sink;
+    }
+
+    /** A minimal discrete-event loop: a heap of (time, sequence) events, each scheduling its successor. */
+    static double bare(long events) {
+        PriorityQueue<long[]> queue = new PriorityQueue<>(PENDING * 2, (a, b) -> {
+            int byTime = Long.compare(a[0], b[0]);
+            return byTime != 0 ? byTime : Long.compare(a[1], b[1]);
+        });
+        long seed = 0x9E3779B97F4A7C15L;
+        long sequence = 0;
+        for (int i = 0; i < PENDING; i++) {
+            seed = xorshift(seed);
+            queue.add(new long[] {seed & 0xFFFF, sequence++});
+        }
+        long now = 0;
+        for (long e = 0; e < events; e++) {
+            long[] event = queue.poll();
+            now = event[0];
+            seed = xorshift(seed);
+            event[0] = now + 1 + (seed & 0xFFFF);
+            event[1] = sequence++;
+            queue.add(event);
+        }
+        return now;
+    }
+
+    private static long xorshift(long x) {
+        x ^= x << 13;
+        x ^= x >>> 7;
+        x ^= x << 17;
+        return x;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.nestsim.model.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nestsim.model.exits.CascadeEngine;
+import dev.nestsim.model.topology.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The catalogue's contract with the runs API: names, parameters, bounds, metrics. */
+class ApplicationWorkloadsTest {
+
+    private static final Workloads CATALOGUE = Workloads.standard(CascadeEngine.reference());
+    private static final Map<String, Double> SHORT = Map.of("durationSeconds", 0.02, "warmupSeconds", 0.005);
+
+    static List<String> applications() {
+        return PaperEvaluation.WORKLOADS;
+    }
+
+    private static WorkloadRunner runner(String name) {
+        return CATALOGUE.runner(name).orElseThrow();
+    }
+
+    private static Map<String, Double> shortRun(String name) {
+        return name.equals("mysql") ? Map.of("warmupTransactions", 0.0, "measuredTransactions", 100.0) : SHORT;
+    }
+
+    @Test
+    void catalogueListsTheSevenApplicationWorkloadsInThePapersOrder() {
+        List<String> applications = CATALOGUE.descriptors().stream()
+                .filter(d -> d.kind() == WorkloadKind.APPLICATION).map(WorkloadDescriptor::name).collect(Collectors.toList());
+        assertThat(applications).containsExactlyElementsOf(PaperEvaluation.WORKLOADS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("applications")
+    void everyWorkloadBoundsItsRunAndItsReplications(String name) {
+        WorkloadDescriptor d = runner(name).descriptor();
+        assertThat(d.maxReplications()).isEqualTo(30);
+        assertThat(d.parameters()).allSatisfy(p -> {
+            assertThat(p.min()).isLessThanOrEqualTo(p.defaultValue());
+            assertThat(p.max()).isLessThan(Double.POSITIVE_INFINITY);
+        });
+        if (!name.equals("mysql")) {
+            assertThat(d.parameters()).anySatisfy(p -> {
+                assertThat(p.name()).isEqualTo("durationSeconds");
+                assertThat(p.max()).isEqualTo(10);
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "memcached, clientThreads, 4", "memcached, clientsPerThread, 50", "memcached, serverThreads, 4",
+        "memcached, getsPerSet, 10", "apache, concurrency, 10", "mysql, threads, 200", "mysql, transactions, 10000",
+        "hackbench, groups, 100", "hackbench, loops, 500", "netperf-tcp-rr, requestBytes, 1", "netperf-tcp-stream, sendBytes, 16384"
+    })
+    void defaultsAreThePapersParameters(String workload, String parameter, double value) {
+        assertThat(runner(workload).descriptor().parameters())
+                .filteredOn(p -> p.name().equals(parameter)).singleElement()
+                .satisfies(p -> assertThat(p.defaultValue()).isEqualTo(value));
+    }
+
+    @Test
+    void aPathThatEndsAtAHypervisorIsRejected() {
+        Path l2 = PaperPaths.L2_BASELINE.path();
+        Path toHypervisor = Path.toHypervisor(l2.host(), l2.hypervisors());
+        assertThatThrownBy(() -> runner("netperf-tcp-rr").run(toHypervisor, SHORT, 1, 1, RunMonitor.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hypervisor 'l1' (L1)");
+    }
+
+    @Test
+    void replicationsOutsideTheBoundsAreRejected() {
+        assertThatThrownBy(() -> runner("apache").run(PaperPaths.L1.path(), SHORT, 1, 31, RunMonitor.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 30");
+        assertThatThrownBy(() -> runner("apache").run(PaperPaths.L1.path(), SHORT, 1, 0, RunMonitor.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("applications")
+    void aNativeRunIsNormalizedToExactlyOne(String name) {
+        WorkloadResult result = runner(name).run(PaperPaths.NATIVE.path(), shortRun(name), 5, 2, RunMonitor.NONE);
+        assertThat(result.normalizedToNative()).isEqualTo(new Estimate(1, 0, 0.95, 2));
+        assertThat(result.level()).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("applications")
+    void everyRunReportsItsPrimaryMetricAndCpuAndExitsAtEveryLevel(String name) {
+        WorkloadResult result = runner(name).run(PaperPaths.L3_BASELINE.path(), shortRun(name), 5, 2, RunMonitor.NONE);
+        WorkloadDescriptor d = runner(name).descriptor();
+        assertThat(result.primary().name()).isEqualTo(d.primaryMetric());
+        assertThat(result.primary().unit()).isEqualTo(d.primaryUnit());
+        for (int level = 0; level <= 3; level++) {
+            int k = level;
+            assertThat(result.metrics()).anySatisfy(m -> assertThat(m).extracting(Metric::name, Metric::level)
+                    .containsExactly("cpuUtilization", k));
+            assertThat(result.metrics()).anySatisfy(m -> assertThat(m).extracting(Metric::name, Metric::level)
+                    .containsExactly("exitsPerSecond", k));
+        }
+        assertThat(result.normalizedToNative().mean()).isBetween(0.0, 1.2);
+        assertThat(result.parameters()).containsKeys(d.parameters().stream().map(WorkloadParameter::name).toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"netperf-tcp-rr, true", "apache, true", "memcached, true", "mysql, true",
+        "netperf-tcp-stream, false", "netperf-tcp-maerts, false", "hackbench, false"})
+    void latencyIsReportedWhereTheWorkloadHasOne(String name, boolean hasLatency) {
+        WorkloadResult result = runner(name).run(PaperPaths.L1.path(), shortRun(name), 5, 1, RunMonitor.NONE);
+        List<String> names = result.metrics().stream().map(Metric::name).collect(Collectors.toList());
+        if (hasLatency) {
+            assertThat(names).contains("latencyMean", "latencyP50", "latencyP90", "latencyP99");
+        } else {
+            assertThat(names).doesNotContain("latencyMean");
+        }
+    }
+
+    @Test
+    void completionTimeWorkloadsReportTheirTimeAsPrimaryAndLowerIsBetter() {
+        WorkloadResult result = runner("hackbench").run(PaperPaths.L2_BASELINE.path(), SHORT, 5, 2, RunMonitor.NONE);
+        assertThat(runner("hackbench").descriptor().higherIsBetter()).isFalse();
+        assertThat(result.primary().name()).isEqualTo("completionTime");
+        assertThat(result.primary().unit()).isEqualTo("s");
+        assertThat(result.normalizedToNative().mean()).isLessThan(1);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.nestsim.model.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nestsim.model.exits.CascadeEngine;
+import dev.nestsim.model.hardware.HostProfiles;
+import dev.nestsim.model.topology.GuestHypervisor;
+import dev.nestsim.model.topology.Host;
+import dev.nestsim.model.topology.HypervisorSettings;
+import dev.nestsim.model.topology.IoModel;
+import dev.nestsim.model.topology.LeafVm;
+import dev.nestsim.model.topology.Path;
+import dev.nestsim.model.topology.ViommuMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Paths users may build beyond the paper's: every workload runs on them and reports finite figures. */
+class UnusualPathsTest {
+
+    private static final Workloads CATALOGUE = Workloads.standard(CascadeEngine.reference());
+    private static final HypervisorSettings KVM = HypervisorSettings.KVM_DEFAULTS;
+
+    private static LeafVm leaf(IoModel io, int vcpus, boolean posted) {
+        return new LeafVm("vm", vcpus, 4, io, Set.of(), posted);
+    }
+
+    private static GuestHypervisor hypervisor(int vcpus, HypervisorSettings settings, ViommuMode viommu) {
+        return new GuestHypervisor("hv", vcpus, 24, settings, viommu);
+    }
+
+    static Stream<Arguments> paths() {
+        Host host = PaperPaths.testbed();
+        List<GuestHypervisor> deep = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            deep.add(new GuestHypervisor("hv" + i, 12 - 2 * i, 48, KVM, ViommuMode.OFF));
+        }
+        Host sandyBridge = new Host("sb", HostProfiles.SANDY_BRIDGE_E5_2450.hardware(), KVM.withPostedInterrupts(false));
+        return Stream.of(
+                Arguments.of("emulated e1000 at L2", Path.toLeaf(host, List.of(hypervisor(6, KVM, ViommuMode.OFF)), leaf(IoModel.EMULATED, 4, true))),
+                Arguments.of("passthrough at L1", Path.toLeaf(host, List.of(), leaf(IoModel.PASSTHROUGH, 4, true))),
+                Arguments.of("virtual-passthrough at L1", Path.toLeaf(host, List.of(), leaf(IoModel.VIRTUAL_PASSTHROUGH, 4, true))),
+                Arguments.of("passthrough, strict vIOMMU", Path.toLeaf(host, List.of(hypervisor(6, KVM, ViommuMode.STRICT)), leaf(IoModel.PASSTHROUGH, 4, true))),
+                Arguments.of("passthrough, deferred vIOMMU", Path.toLeaf(host, List.of(hypervisor(6, KVM, ViommuMode.DEFERRED)), leaf(IoModel.PASSTHROUGH, 4, true))),
+                Arguments.of("1 vCPU, no halt polling, no posted interrupts", Path.toLeaf(host,
+                        List.of(hypervisor(2, KVM.withHaltPollNs(0), ViommuMode.OFF)), leaf(IoModel.VIRTIO, 1, false))),
+                Arguments.of("no spare vCPU in L1", Path.toLeaf(host, List.of(hypervisor(4, KVM, ViommuMode.OFF)), leaf(IoModel.VIRTIO, 4, true))),
+                Arguments.of("L5 baseline", Path.toLeaf(host, deep, leaf(IoModel.VIRTIO, 4, true))),
+                Arguments.of("Sandy Bridge without APICv", Path.toLeaf(sandyBridge,
+                        List.of(hypervisor(6, KVM.withPostedInterrupts(false), ViommuMode.OFF)), leaf(IoModel.VIRTIO, 4, false))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("paths")
+    void everyWorkloadRunsAndReportsFiniteFigures(String name, Path path) {
+        for (String workload : PaperEvaluation.WORKLOADS) {
+            Map<String, Double> parameters = workload.equals("mysql")
+                    ? Map.of("warmupTransactions", 20.0, "measuredTransactions", 100.0)
+                    : Map.of("durationSeconds", 0.02, "warmupSeconds", 0.005);
+            WorkloadResult result = CATALOGUE.runner(workload).orElseThrow().run(path, parameters, 3, 1, RunMonitor.NONE);
+            assertThat(result.metrics()).allSatisfy(m -> assertThat(m.estimate().mean()).isFinite().isGreaterThanOrEqualTo(0));
+            assertThat(result.normalizedToNative().mean()).as(workload).isBetween(0.0, 1.5);
+        }
+    }
+}
