@@ -5,13 +5,11 @@ import dev.nestsim.model.exits.ExitCostTable;
 import dev.nestsim.model.exits.GuestEvent;
 import dev.nestsim.model.exits.Param;
 import dev.nestsim.model.topology.DvhMechanism;
-import dev.nestsim.model.topology.GuestHypervisor;
 import dev.nestsim.model.topology.Host;
 import dev.nestsim.model.topology.IoModel;
 import dev.nestsim.model.topology.LeafVm;
 import dev.nestsim.model.topology.Path;
 import dev.nestsim.model.topology.ViommuMode;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -144,13 +142,10 @@ final class Platform {
     /**
      * An interrupt for guest hypervisor Lk while its nested guest runs: it cannot be posted into the guest, so the
      * guest exits and L0 reflects the exit to Lk, which takes the interrupt and resumes (kvm-exit-paths section
-     * 5.2). Priced by the cascade as a non-posted interrupt delivery raised at level k + 1 on this path's first
-     * k hypervisors.
+     * 5.2): the cascade's {@code HYPERVISOR_INTERRUPT} raised at level k + 1.
      */
     private Charge interruptForHypervisor(CascadeEngine engine, int k, int levels) {
-        List<GuestHypervisor> below = path.hypervisors().subList(0, k);
-        Path probe = Path.toLeaf(path.host(), below, new LeafVm("probe", 1, 1, IoModel.VIRTIO, Set.of(), false));
-        return Charge.of(engine.table(probe).cost(k + 1, GuestEvent.INTERRUPT_DELIVERY), levels);
+        return event(k + 1, GuestEvent.HYPERVISOR_INTERRUPT);
     }
 
     /**
