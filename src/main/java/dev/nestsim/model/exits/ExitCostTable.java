@@ -42,8 +42,7 @@ public final class ExitCostTable {
     static Bill sum(Plan plan, int size, Bill[][] lower) {
         Bill bill = new Bill(size);
         if (plan.exit()) {
-            bill.exitsRaised[plan.level()]++;
-            bill.exitsHandled[plan.handledAt()]++;
+            bill.exit(plan.level(), plan.handledAt());
         }
         for (Step step : plan.steps()) {
             if (step instanceof Step.Work work) {
@@ -69,7 +68,7 @@ public final class ExitCostTable {
     public EventCost cost(int level, GuestEvent event) {
         EventCost cost = costs[level][event.ordinal()];
         if (cost == null) {
-            cost = bills[level][event.ordinal()].toCost(plans[level][event.ordinal()], bills.length);
+            cost = bills[level][event.ordinal()].toCost(plans[level][event.ordinal()]);
             costs[level][event.ordinal()] = cost;
         }
         return cost;
@@ -77,7 +76,7 @@ public final class ExitCostTable {
 
     /** Total cycles of {@code event} raised at {@code level}, without building an {@link EventCost}: for hot loops. */
     public double cycles(int level, GuestEvent event) {
-        return bills[level][event.ordinal()].cycles;
+        return bills[level][event.ordinal()].cycles();
     }
 
     /** The cost of {@code event} raised by the leaf (or the top of the path). */

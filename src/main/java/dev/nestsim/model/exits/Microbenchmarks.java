@@ -39,7 +39,7 @@ public final class Microbenchmarks {
         for (MicroStep step : benchmark.steps()) {
             if (step instanceof MicroStep.Event e) {
                 EventCost cost = table.cost(n, e.event());
-                addCost(bill, cost);
+                bill.add(cost, 1);
                 if (withTrace) {
                     TraceNode node = engine.trace(table, n, e.event(), Math.max(1, budget));
                     budget -= node.size();
@@ -61,25 +61,16 @@ public final class Microbenchmarks {
             }
         }
         TraceNode trace = withTrace
-                ? new TraceNode("MICROBENCHMARK", n, null, false, -1, benchmark.apiName(), 1, bill.cycles, bill.cycles,
+                ? new TraceNode("MICROBENCHMARK", n, null, false, -1, benchmark.apiName(), 1, bill.cycles(), bill.cycles(),
                         children, false)
                 : null;
-        return new MicrobenchmarkResult(benchmark.apiName(), benchmark.description(), n, true, bill.cycles,
-                bill.cycles / clockMhz, longs(bill.exitsRaised), longs(bill.exitsHandled), doubles(bill.cyclesPerLevel), trace);
+        return new MicrobenchmarkResult(benchmark.apiName(), benchmark.description(), n, true, bill.cycles(),
+                bill.cycles() / clockMhz, bill.exitsRaised(), bill.exitsHandled(), bill.cyclesPerLevel(), trace);
     }
 
     private static void addWork(List<TraceNode> children, int level, String name, double cycles, boolean withTrace) {
         if (withTrace) {
             children.add(new TraceNode("WORK", level, null, false, -1, name, 1, cycles, cycles, List.of(), false));
-        }
-    }
-
-    private static void addCost(Bill bill, EventCost cost) {
-        bill.cycles += cost.cycles();
-        for (int k = 0; k < bill.cyclesPerLevel.length; k++) {
-            bill.cyclesPerLevel[k] += cost.cyclesPerLevel().get(k);
-            bill.exitsRaised[k] += cost.exitsPerLevel().get(k);
-            bill.exitsHandled[k] += cost.exitsHandledPerLevel().get(k);
         }
     }
 
