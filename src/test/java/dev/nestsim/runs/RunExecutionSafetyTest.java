@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jobrunr.scheduling.JobScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,8 @@ class RunExecutionSafetyTest {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    JobScheduler jobs;
 
     ApiClient api;
     String vm;
@@ -149,6 +152,17 @@ class RunExecutionSafetyTest {
 
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(10))
                 .until(() -> runs.findById(UUID.fromString(id)).orElseThrow().getStatus() == RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aJobRunrJobAloneExecutesARunThatNoOneElseTook() {
+        UUID id = aQueuedRun("hypercall");
+
+        jobs.<RunJob>enqueue(id, j -> j.execute(id));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> runs.findById(id).orElseThrow().getStatus() == RunStatus.SUCCEEDED);
+        assertThat(jdbc.queryForObject("SELECT via FROM run_attempts WHERE run_id = ?", String.class, id)).isEqualTo("JOBRUNR");
     }
 
     /** Whatever a test left QUEUED or RUNNING (claimed by made-up executors) is cancelled, so no other test waits for it. */

@@ -26,13 +26,18 @@ public final class PostgresDatabase {
     /** The JDBC URL of this JVM's database, creating it on first call. */
     public static synchronized String url() {
         if (url == null) {
-            String name = "nestsim_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
-                    + UUID.randomUUID().toString().substring(0, 8);
-            admin("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
-            url = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+            url = newDatabase();
         }
         return url;
+    }
+
+    /** The JDBC URL of another fresh database, for a test that must not share one (dropped when the JVM exits too). */
+    public static String newDatabase() {
+        String name = "nestsim_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        admin("CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
 
     public static String username() {
