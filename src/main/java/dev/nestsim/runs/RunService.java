@@ -85,8 +85,10 @@ public class RunService {
         Map<String, Double> parameters = Workloads.withDefaults(descriptor, spec.parameters() == null ? Map.of() : spec.parameters());
         long seed = spec.seed() != null ? spec.seed() : seeds.nextLong() >>> 11;
         Target target = spec.vmId() != null ? Target.vm(spec.vmId()) : Target.host(spec.hostId());
-        RunEntity run = runs.saveAndFlush(new RunEntity(UUID.randomUUID(), descriptor.name(), target, PathSnapshot.of(path.get()),
-                parameters, seed, replications, now()));
+        RunEntity run = new RunEntity(UUID.randomUUID(), descriptor.name(), target, PathSnapshot.of(path.get()), parameters, seed,
+                replications, now());
+        entities.persist(run);
+        entities.flush();
         ledger.insertResources(run.getId(), path.get().ids());
         afterCommit(() -> dispatcher.dispatch(run.getId(), 1));
         return run;
