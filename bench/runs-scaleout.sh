@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 COUNT=${COUNT:-100}
 PG="psql -h 127.0.0.1 -U postgres -d postgres -qAt"
 [ -f target/nestsim.jar ] || ./mvnw -B -q -DskipTests package
-PIDS=(); DBS=(); DIRS=()
+PIDS=(); DBS=(); DIRS=(); BASES=()
 cleanup() {
   for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
   for d in "${DBS[@]:-}"; do [ -n "$d" ] && $PG -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null; done
@@ -22,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start() { # DB -> prints base URL
+start() { # DB: starts an instance on it (in this shell, so that its pid is kept for the clean-up), appends its URL to BASES
   local dir port
   dir=$(mktemp -d); DIRS+=("$dir")
   port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
@@ -30,20 +30,21 @@ start() { # DB -> prints base URL
       --spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$1" \
       --nestsim.runs.diagnostic-workload=true --nestsim.runs.max-running=2 --nestsim.runs.max-queued=1000 >"$dir/service.log" 2>&1 ) &
   PIDS+=($!)
-  echo "http://127.0.0.1:$port"
+  BASES+=("http://127.0.0.1:$port")
 }
 healthy() { for _ in $(seq 1 180); do curl -fs "$1/actuator/health" >/dev/null 2>&1 && return 0; sleep 1; done; echo "no health at $1"; exit 1; }
 post() { curl -fs -X POST "$1$2" -H 'Content-Type: application/json' -d "$3" | jq -r .id; }
 
 measure() { # INSTANCES
-  local db="nestsim_scaleout_$(date +%s)_$RANDOM" bases=() b
+  local db="nestsim_scaleout_$(date +%s)_$RANDOM"
   $PG -c "CREATE DATABASE $db" >/dev/null; DBS+=("$db")
-  bases+=("$(start "$db")"); healthy "${bases[0]}"
-  if [ "$1" = 2 ]; then bases+=("$(start "$db")"); healthy "${bases[1]}"; fi
+  BASES=()
+  start "$db"; healthy "${BASES[0]}"
+  if [ "$1" = 2 ]; then start "$db"; healthy "${BASES[1]}"; fi
   local host vm joined
-  host=$(post "${bases[0]}" /api/v1/hosts '{"name":"scale","profile":"asplos20-testbed","cores":1024,"memoryGib":65536}')
-  vm=$(post "${bases[0]}" /api/v1/vms '{"name":"scale-vm","parent":{"hostId":"'"$host"'"},"vcpus":4,"memoryGib":12}')
-  joined=$(IFS=,; echo "${bases[*]}")
+  host=$(post "${BASES[0]}" /api/v1/hosts '{"name":"scale","profile":"asplos20-testbed","cores":1024,"memoryGib":65536}')
+  vm=$(post "${BASES[0]}" /api/v1/vms '{"name":"scale-vm","parent":{"hostId":"'"$host"'"},"vcpus":4,"memoryGib":12}')
+  joined=$(IFS=,; echo "${BASES[*]}")
   python3 bench/runs_bench.py throughput --base "$joined" --vm "$vm" --workload device-notify --replications 3 --count 20 >/dev/null
   python3 bench/runs_bench.py throughput --base "$joined" --vm "$vm" --workload device-notify --replications 3 --count "$COUNT" --concurrency 8
   python3 bench/runs_bench.py throughput --base "$joined" --vm "$vm" --workload diagnostic-sleep --replications 5 \

@@ -85,6 +85,11 @@ class LocalExecutions {
         }
     }
 
+    /** Executions may start (again: a stopped application context may be started again, as the test framework does). */
+    void startAccepting() {
+        accepting = true;
+    }
+
     /** No new execution starts from now on; running ones go on. */
     void stopAccepting() {
         accepting = false;

@@ -83,6 +83,7 @@ class LocalRunExecutor implements SmartLifecycle {
                     t.setDaemon(true);
                     return t;
                 });
+        executions.startAccepting();
         log.info("runs execute here {} at a time", threads);
     }
 

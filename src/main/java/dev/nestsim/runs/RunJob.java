@@ -13,14 +13,23 @@ import org.springframework.stereotype.Component;
 public class RunJob {
 
     private final RunExecution execution;
+    private final LocalExecutions executions;
 
-    RunJob(RunExecution execution) {
+    RunJob(RunExecution execution, LocalExecutions executions) {
         this.execution = execution;
+        this.executions = executions;
     }
 
-    /** Executes the run if it still needs an execution; JobRunr retries it when the service itself failed. */
+    /**
+     * Executes the run if it still needs an execution. JobRunr retries the job when the service itself failed, or when
+     * this instance is shutting down and takes no new work (the job then fails so that a retry, here after a restart
+     * or on another instance, executes the run).
+     */
     @Job(name = "simulation run %0", retries = 3)
     public void execute(UUID runId) {
+        if (!executions.accepting()) {
+            throw new IllegalStateException("this instance is shutting down and takes no new run; JobRunr retries run " + runId);
+        }
         execution.run(runId, Via.JOBRUNR);
     }
 }

@@ -66,7 +66,7 @@ public class RunService {
 
     /**
      * Checks the submission (every problem at once: 400 for an invalid field, 422 for a workload or target that does
-     * not exist), refuses it when {@code nestsim.runs.max-queued} runs wait already (429), and stores it QUEUED.
+     * not exist, or a microbenchmark that needs a hypervisor on a bare host), refuses it when {@code nestsim.runs.max-queued} runs wait already (429), and stores it QUEUED.
      */
     public RunEntity submit(RunSpec spec) {
         SubmissionCheck check = new SubmissionCheck();
@@ -75,6 +75,7 @@ public class RunService {
         int replications = check.replications(spec.replications(), descriptor, properties.maxReplications());
         check.seed(spec.seed());
         check.parameters(descriptor, spec.parameters());
+        check.applicable(descriptor, spec);
         Optional<LocatedPath> path = check.target(spec, () -> spec.vmId() != null
                 ? topology.lockAndLocateVm(spec.vmId()) : topology.lockAndLocateHost(spec.hostId()));
         check.throwIfAny();

@@ -4,6 +4,7 @@ import dev.nestsim.api.FieldProblem;
 import dev.nestsim.api.Problems.InvalidRequestException;
 import dev.nestsim.api.Problems.NotFoundException;
 import dev.nestsim.api.Problems.RuleViolationException;
+import dev.nestsim.model.exits.Microbenchmark;
 import dev.nestsim.model.workload.ParameterViolation;
 import dev.nestsim.model.workload.WorkloadDescriptor;
 import dev.nestsim.model.workload.WorkloadRunner;
@@ -83,6 +84,15 @@ final class SubmissionCheck {
             unknown.add(FieldProblem.of(field, "target-exists", e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    /** A microbenchmark that needs a hypervisor (hypercall, vmcall, inl_*) cannot run natively on a host. */
+    void applicable(WorkloadDescriptor descriptor, RunSpec spec) {
+        if (descriptor == null || spec.hostId() == null || spec.vmId() != null) {
+            return;
+        }
+        Microbenchmark.byName(descriptor.name()).filter(m -> !m.nativeApplicable()).ifPresent(m -> unknown.add(FieldProblem.of("workload",
+                "applicable-natively", m.apiName() + " needs a hypervisor, so it cannot run natively on a host: run it in a VM (target.vmId)")));
     }
 
     /** Throws when any check failed: 400 when a field is invalid, else 422, listing every problem. */

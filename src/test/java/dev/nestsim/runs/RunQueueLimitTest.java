@@ -8,9 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** A full queue refuses new runs with 429 and Retry-After, and stores nothing. */
+/**
+ * A full queue refuses new runs with 429 and Retry-After, and stores nothing. A context of its own, on a database of
+ * its own: its runs and JobRunr jobs are not the other tests'.
+ */
 @ApiTest
-@TestPropertySource(properties = {"nestsim.runs.max-queued=2", "nestsim.runs.retry-after=7s"})
+@TestPropertySource(properties = {"nestsim.runs.max-queued=2", "nestsim.runs.retry-after=7s",
+        "spring.datasource.url=jdbc:h2:mem:nestsim-queue-limit;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
 class RunQueueLimitTest extends RunsApiSupport {
 
     @Test
