@@ -45,7 +45,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<Object> handleApiProblem(ApiProblemException e, WebRequest request) {
-        return problem(e.status(), e.type(), e.getMessage(), e.errors(), request);
+        ResponseEntity<Object> response = problem(e.status(), e.type(), e.getMessage(), e.errors(), request);
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(response.getHeaders());
+        e.headers().forEach(headers::set);
+        return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

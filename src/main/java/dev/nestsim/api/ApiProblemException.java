@@ -1,6 +1,7 @@
 package dev.nestsim.api;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -30,5 +31,10 @@ public abstract class ApiProblemException extends RuntimeException {
 
     public List<FieldProblem> errors() {
         return errors;
+    }
+
+    /** Headers the response carries besides the problem, for example {@code Retry-After}; none unless a subclass says so. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

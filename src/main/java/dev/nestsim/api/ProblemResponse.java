@@ -10,7 +10,7 @@ import java.util.List;
 @Schema(name = "Problem", description = "An RFC 9457 problem detail; validation problems list every violation in errors")
 public record ProblemResponse(
         @Schema(description = "Problem type URI; one of " + ProblemType.BASE + "{invalid-request, malformed-body, rule-violation, "
-                + "not-found, conflict-with-children, conflict, precondition-failed, precondition-required, idempotency-key-reused, "
+                + "not-found, conflict-with-children, conflict, in-use, queue-full, run-not-succeeded, run-failed, precondition-failed, precondition-required, idempotency-key-reused, "
                 + "idempotency-key-in-use, method-not-allowed, unsupported-media-type, not-acceptable, payload-too-large, internal-error}",
                 example = "https://nestsim.dev/problems/rule-violation") String type,
         @Schema(description = "Short human title of the type", example = "The request breaks a topology rule") String title,

@@ -36,6 +36,13 @@ public final class Problems {
         }
     }
 
+    /** 409: it cannot be deleted while queued or running work uses it (the detail names that work). */
+    public static final class InUseException extends ApiProblemException {
+        public InUseException(String detail) {
+            super(org.springframework.http.HttpStatus.CONFLICT, ProblemType.IN_USE, detail, List.of());
+        }
+    }
+
     /** 412: the {@code If-Match} version is not the current one. */
     public static final class PreconditionFailedException extends ApiProblemException {
         public PreconditionFailedException(String detail) {

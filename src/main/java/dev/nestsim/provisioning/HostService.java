@@ -24,15 +24,17 @@ public class HostService {
     private final VmRepository vms;
     private final HostTrees trees;
     private final TopologyProperties topology;
+    private final DeletionGuards guards;
     private final Clock clock;
 
     HostService(HostRepository hosts, HypervisorRepository hypervisors, VmRepository vms, HostTrees trees,
-                TopologyProperties topology, Clock clock) {
+                TopologyProperties topology, DeletionGuards guards, Clock clock) {
         this.hosts = hosts;
         this.hypervisors = hypervisors;
         this.vms = vms;
         this.trees = trees;
         this.topology = topology;
+        this.guards = guards;
         this.clock = clock;
     }
 
@@ -69,7 +71,7 @@ public class HostService {
         return hosts.saveAndFlush(locked.host());
     }
 
-    /** Deletes a host that has no guest hypervisors and no VMs; otherwise 409 saying what is left. */
+    /** Deletes a host that has no guest hypervisors and no VMs and that no queued or running work uses; otherwise 409 saying what is left. */
     public void delete(UUID id, String ifMatch) {
         HostTrees.Locked locked = trees.lock(id).orElseThrow(() -> new NotFoundException("host", id));
         if (ifMatch != null) {
@@ -81,6 +83,7 @@ public class HostService {
             throw new ConflictWithChildrenException("host '" + locked.host().getName() + "' still runs "
                     + Listing.children(childHypervisors, childVms) + " directly; delete them first", List.of());
         }
+        guards.requireUnused("host '" + locked.host().getName() + "'", id);
         hosts.delete(locked.host());
         hosts.flush();
     }

@@ -29,13 +29,16 @@ public class HypervisorService {
     private final VmRepository vms;
     private final HostTrees trees;
     private final TopologyProperties topology;
+    private final DeletionGuards guards;
     private final Clock clock;
 
-    HypervisorService(HypervisorRepository hypervisors, VmRepository vms, HostTrees trees, TopologyProperties topology, Clock clock) {
+    HypervisorService(HypervisorRepository hypervisors, VmRepository vms, HostTrees trees, TopologyProperties topology,
+                      DeletionGuards guards, Clock clock) {
         this.hypervisors = hypervisors;
         this.vms = vms;
         this.trees = trees;
         this.topology = topology;
+        this.guards = guards;
         this.clock = clock;
     }
 
@@ -85,7 +88,7 @@ public class HypervisorService {
         return hypervisors.saveAndFlush(entity);
     }
 
-    /** Deletes a guest hypervisor that runs nothing; otherwise 409 saying what it still runs. */
+    /** Deletes a guest hypervisor that runs nothing and no queued or running work uses; otherwise 409 saying what is left. */
     public void delete(UUID id, String ifMatch) {
         HostTrees.Locked locked = trees.lockHostOfHypervisor(id).orElseThrow(() -> new NotFoundException("guest hypervisor", id));
         HypervisorEntity entity = locked.hypervisors().get(id);
@@ -98,6 +101,7 @@ public class HypervisorService {
             throw new ConflictWithChildrenException("hypervisor '" + entity.getName() + "' (L" + entity.getLevel() + ") still runs "
                     + Listing.children(childHypervisors, childVms) + "; delete them first", List.of());
         }
+        guards.requireUnused("hypervisor '" + entity.getName() + "' (L" + entity.getLevel() + ")", id);
         hypervisors.delete(entity);
         hypervisors.flush();
     }

@@ -44,6 +44,24 @@ public class TopologyService {
         return locateHost(hostId).path();
     }
 
+    /**
+     * {@link #locateVm} under the lock of the VM's host, held until the caller's transaction ends, the lock every
+     * change to that host's tree takes first: work recorded in the same transaction (a run on this path) is
+     * seen by any later delete of the VM or of its parents, and no delete can slip in between.
+     */
+    @Transactional
+    public LocatedPath lockAndLocateVm(UUID vmId) {
+        vms.findHostIdOf(vmId).flatMap(hosts::lockById).orElseThrow(() -> new NotFoundException("VM", vmId));
+        return locateVm(vmId);
+    }
+
+    /** {@link #locateHost} under the host's lock, held until the caller's transaction ends (see {@link #lockAndLocateVm}). */
+    @Transactional
+    public LocatedPath lockAndLocateHost(UUID hostId) {
+        hosts.lockById(hostId).orElseThrow(() -> new NotFoundException("host", hostId));
+        return locateHost(hostId);
+    }
+
     public LocatedPath locateVm(UUID vmId) {
         VmEntity vm = vms.findById(vmId).orElseThrow(() -> new NotFoundException("VM", vmId));
         Chain chain = chainFrom(vm.getParentHypervisorId());

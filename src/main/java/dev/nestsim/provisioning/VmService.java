@@ -22,12 +22,14 @@ public class VmService {
     private final VmRepository vms;
     private final HostTrees trees;
     private final TopologyProperties topology;
+    private final DeletionGuards guards;
     private final Clock clock;
 
-    VmService(VmRepository vms, HostTrees trees, TopologyProperties topology, Clock clock) {
+    VmService(VmRepository vms, HostTrees trees, TopologyProperties topology, DeletionGuards guards, Clock clock) {
         this.vms = vms;
         this.trees = trees;
         this.topology = topology;
+        this.guards = guards;
         this.clock = clock;
     }
 
@@ -72,12 +74,14 @@ public class VmService {
         return vms.saveAndFlush(entity);
     }
 
+    /** Deletes it unless queued or running work uses it (409 naming that work, see {@link DeletionGuard}). */
     public void delete(UUID id, String ifMatch) {
         HostTrees.Locked locked = trees.lockHostOfVm(id).orElseThrow(() -> new NotFoundException("VM", id));
         VmEntity entity = locked.vms().get(id);
         if (ifMatch != null) {
             Versions.requireMatch(ifMatch, entity.getVersion());
         }
+        guards.requireUnused("VM '" + entity.getName() + "' (L" + entity.getLevel() + ")", id);
         vms.delete(entity);
         vms.flush();
     }

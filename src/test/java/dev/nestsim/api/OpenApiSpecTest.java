@@ -45,12 +45,12 @@ class OpenApiSpecTest {
     }
 
     @Test
-    void everyProvisioningOperationDocumentsItsErrorsAsProblems() {
+    void everyOperationThatCanFailDocumentsItsErrorsAsProblems() {
         JsonNode spec = JsonMapper.builder().build().readTree(body(mvc.get().uri("/v3/api-docs").exchange()));
         assertThat(spec.at("/info/title").asString()).isEqualTo("nestsim");
         List<String> undocumented = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : spec.get("paths").properties()) {
-            if (!path.getKey().matches("/api/v1/(hosts|hypervisors|vms).*")) {
+            if (!path.getKey().matches("/api/v1/(hosts|hypervisors|vms|runs|metrics|workloads/).*")) {
                 continue;
             }
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {

@@ -29,6 +29,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.nestsim.provisioning..", "dev.nestsim.api..");
 
     @ArchTest
+    static final ArchRule provisioningKnowsNothingOfRuns = noClasses().that().resideInAPackage("dev.nestsim.provisioning..")
+            .should().dependOnClassesThat().resideInAPackage("dev.nestsim.runs..")
+            .because("runs keep provisioning from deleting what they use through provisioning's DeletionGuard, not the other way round");
+
+    @ArchTest
     static final ArchRule theCrossCuttingApiKnowsNoFeature = noClasses().that().resideInAPackage("dev.nestsim.api..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.nestsim.provisioning..", "dev.nestsim.model..");
 

@@ -7,10 +7,12 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A fresh PostgreSQL database on this machine's server (127.0.0.1:5432, user postgres, trust auth) for one
- * test JVM: created on first use with a unique name, dropped when the JVM exits, so reruns and parallel CI
+ * test JVM: created on first use with a unique name, dropped when the JVM exits (after the Spring contexts using it
+ * have closed, through Spring Boot's shutdown handlers), so reruns and parallel CI
  * runs never share data. {@code NESTSIM_TEST_PG_HOST}/{@code _PORT}/{@code _USER} point it elsewhere.
  */
 public final class PostgresDatabase {
@@ -26,13 +28,18 @@ public final class PostgresDatabase {
     /** The JDBC URL of this JVM's database, creating it on first call. */
     public static synchronized String url() {
         if (url == null) {
-            String name = "nestsim_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
-                    + UUID.randomUUID().toString().substring(0, 8);
-            admin("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
-            url = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
+            url = newDatabase();
         }
         return url;
+    }
+
+    /** The JDBC URL of another fresh database, for a test that must not share one (dropped when the JVM exits too). */
+    public static String newDatabase() {
+        String name = "nestsim_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        admin("CREATE DATABASE " + name);
+        SpringApplication.getShutdownHandlers().add(() -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
 
     public static String username() {

@@ -153,7 +153,8 @@ class HostController {
     @Operation(operationId = "deleteHost", summary = "Delete a host", description = "Only a host that runs no guest hypervisor and no VM; If-Match is optional")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "409", description = "It still runs guest hypervisors or VMs (how many of each is in the detail)",
+    @ApiResponse(responseCode = "409", description = "It still runs guest hypervisors or VMs (how many of each is in the detail), or a QUEUED or "
+            + "RUNNING simulation run uses it (type in-use, the runs named in the detail)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<Void> delete(@PathVariable UUID id,

@@ -140,7 +140,8 @@ class HypervisorController {
     @Operation(operationId = "deleteHypervisor", summary = "Delete a guest hypervisor", description = "Only one that runs no guest hypervisor and no VM; If-Match is optional")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "409", description = "It still runs guest hypervisors or VMs (how many of each is in the detail)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
+    @ApiResponse(responseCode = "409", description = "It still runs guest hypervisors or VMs (how many of each is in the detail), or a QUEUED or "
+            + "RUNNING simulation run's path goes through it (type in-use, the runs named in the detail)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<Void> delete(@PathVariable UUID id,
                                 @Parameter(description = "Optional: the ETag from GET") @RequestHeader(name = "If-Match", required = false) String ifMatch) {

@@ -140,6 +140,12 @@ class VmController {
     @Operation(operationId = "deleteVm", summary = "Delete a VM", description = "If-Match is optional")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such VM", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
+    @ApiResponse(responseCode = "409", description = "A QUEUED or RUNNING simulation run uses it (type in-use, the runs named in the detail); "
+            + "cancel them or wait until they finish. Finished runs keep their own snapshot and never hold a VM",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class), examples = @ExampleObject("""
+                    {"type":"https://nestsim.dev/problems/in-use","title":"The resource is in use by queued or running work","status":409,\
+                    "detail":"VM 'l2' (L2) is used by run 77b667bb-6a1b-40ed-b42e-af518605061a (RUNNING): cancel them or wait until they finish, then delete it",\
+                    "instance":"/api/v1/vms/7a2cfe3e-65ef-424f-8ebc-f2261e31435f"}""")))
     @ApiResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<Void> delete(@PathVariable UUID id,
                                 @Parameter(description = "Optional: the ETag from GET") @RequestHeader(name = "If-Match", required = false) String ifMatch) {

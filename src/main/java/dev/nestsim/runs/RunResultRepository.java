@@ -1,0 +1,7 @@
+package dev.nestsim.runs;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RunResultRepository extends JpaRepository<RunResultEntity, UUID> {
+}

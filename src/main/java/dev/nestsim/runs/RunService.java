@@ -1,0 +1,180 @@
+package dev.nestsim.runs;
+
+import dev.nestsim.api.Problems.NotFoundException;
+import dev.nestsim.model.workload.WorkloadDescriptor;
+import dev.nestsim.model.workload.WorkloadRunner;
+import dev.nestsim.model.workload.Workloads;
+import dev.nestsim.provisioning.LocatedPath;
+import dev.nestsim.provisioning.TopologyService;
+import jakarta.persistence.EntityManager;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Simulation runs: submit, read, list, cancel. A run is committed QUEUED, with the snapshot of its path, its
+ * parameters and its seed, before anything executes it; only after that commit is it dispatched
+ * ({@link RunDispatcher}). The submission holds the target host's lock, like every change to that host's tree,
+ * so a concurrent delete of the VM or its parents either sees the run (409) or happens before it (422).
+ */
+@Service
+@Transactional
+public class RunService {
+
+    /** Replications when a submission names none (or the workload's maximum, if lower). */
+    public static final int DEFAULT_REPLICATIONS = 10;
+    /** The largest seed: 2^53 - 1, the largest integer every JSON client reads exactly. */
+    public static final long MAX_SEED = (1L << 53) - 1;
+    private static final Sort CREATION_ORDER = Sort.by("createdAt", "id");
+
+    private final RunRepository runs;
+    private final RunLedger ledger;
+    private final TopologyService topology;
+    private final Workloads workloads;
+    private final RunDispatcher dispatcher;
+    private final LocalExecutions executions;
+    private final RunsProperties properties;
+    private final EntityManager entities;
+    private final Clock clock;
+    private final SecureRandom seeds = new SecureRandom();
+
+    RunService(RunRepository runs, RunLedger ledger, TopologyService topology, Workloads workloads, RunDispatcher dispatcher,
+               LocalExecutions executions, RunsProperties properties, EntityManager entities, Clock clock) {
+        this.runs = runs;
+        this.ledger = ledger;
+        this.topology = topology;
+        this.workloads = workloads;
+        this.dispatcher = dispatcher;
+        this.executions = executions;
+        this.properties = properties;
+        this.entities = entities;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the submission (every problem at once: 400 for an invalid field, 422 for a workload or target that does
+     * not exist, or a microbenchmark that needs a hypervisor on a bare host), refuses it when {@code nestsim.runs.max-queued} runs wait already (429), and stores it QUEUED.
+     */
+    public RunEntity submit(RunSpec spec) {
+        SubmissionCheck check = new SubmissionCheck();
+        Optional<WorkloadRunner> runner = check.workload(workloads, spec.workload());
+        WorkloadDescriptor descriptor = runner.map(WorkloadRunner::descriptor).orElse(null);
+        int replications = check.replications(spec.replications(), descriptor, properties.maxReplications());
+        check.seed(spec.seed());
+        check.parameters(descriptor, spec.parameters());
+        check.applicable(descriptor, spec);
+        Optional<LocatedPath> path = check.target(spec, () -> spec.vmId() != null
+                ? topology.lockAndLocateVm(spec.vmId()) : topology.lockAndLocateHost(spec.hostId()));
+        check.throwIfAny();
+        long queued = ledger.countQueued();
+        if (queued >= properties.maxQueued()) {
+            throw new RunProblems.QueueFullException(queued, properties.maxQueued(), properties.retryAfter());
+        }
+        Map<String, Double> parameters = Workloads.withDefaults(descriptor, spec.parameters() == null ? Map.of() : spec.parameters());
+        long seed = spec.seed() != null ? spec.seed() : seeds.nextLong() >>> 11;
+        Target target = spec.vmId() != null ? Target.vm(spec.vmId()) : Target.host(spec.hostId());
+        RunEntity run = new RunEntity(UUID.randomUUID(), descriptor.name(), target, PathSnapshot.of(path.get()), parameters, seed,
+                replications, now());
+        entities.persist(run);
+        entities.flush();
+        ledger.insertResources(run.getId(), path.get().ids());
+        afterCommit(() -> dispatcher.dispatch(run.getId(), 1));
+        return run;
+    }
+
+    @Transactional(readOnly = true)
+    public RunEntity get(UUID id) {
+        return runs.findById(id).orElseThrow(() -> new NotFoundException("run", id));
+    }
+
+    /** Runs in creation order, filtered by any of status (one of several), workload and target. */
+    @Transactional(readOnly = true)
+    public Page<RunEntity> list(List<RunStatus> statuses, String workload, Target target, int page, int size) {
+        Specification<RunEntity> where = (root, query, cb) -> statuses == null || statuses.isEmpty() ? cb.conjunction() : root.get("status").in(statuses);
+        where = where.and((root, query, cb) -> workload == null ? cb.conjunction() : cb.equal(root.get("workload"), workload));
+        where = where.and((root, query, cb) -> target == null ? cb.conjunction()
+                : cb.and(cb.equal(root.get("targetKind"), target.kind()), cb.equal(root.get("targetId"), target.id())));
+        return runs.findAll(where, PageRequest.of(page, size, CREATION_ORDER));
+    }
+
+    /**
+     * The outcome of a cancellation.
+     *
+     * @param run     the run after it
+     * @param pending true when the run is RUNNING and stops at its next replication; false when it is CANCELLED now
+     */
+    public record Cancellation(RunEntity run, boolean pending) {
+    }
+
+    /**
+     * Cancels a run: a QUEUED one (or a RUNNING one whose executor died) is CANCELLED at once; a RUNNING one stops at
+     * its next replication, wherever it runs. Cancelling a CANCELLED run again changes nothing; a SUCCEEDED or FAILED
+     * one is a 409.
+     */
+    public Cancellation cancel(UUID id) {
+        RunEntity run = get(id);
+        for (int tries = 0; tries < 3; tries++) {
+            Instant now = now();
+            switch (run.getStatus()) {
+                case CANCELLED:
+                    return new Cancellation(run, false);
+                case SUCCEEDED:
+                case FAILED:
+                    throw new RunProblems.AlreadyFinishedException(run);
+                case QUEUED:
+                    if (ledger.cancelQueued(id, now)) {
+                        return new Cancellation(reread(run), false);
+                    }
+                    break;
+                case RUNNING:
+                    if (ledger.cancelOrphaned(id, now)) {
+                        return new Cancellation(reread(run), false);
+                    }
+                    ledger.requestCancel(id, now);
+                    executions.requestCancel(id);
+                    return new Cancellation(reread(run), true);
+                default:
+                    throw new IllegalStateException("unknown status " + run.getStatus());
+            }
+            run = reread(run);
+        }
+        throw new IllegalStateException("run " + id + " kept changing status while it was being cancelled");
+    }
+
+    /** The run as the database has it now (the ledger changed it without the persistence context). */
+    private RunEntity reread(RunEntity run) {
+        entities.refresh(run);
+        return run;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Runs {@code action} once the current transaction has committed (at once when there is none). */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}

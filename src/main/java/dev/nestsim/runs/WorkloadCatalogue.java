@@ -1,0 +1,28 @@
+package dev.nestsim.runs;
+
+import dev.nestsim.model.exits.CascadeEngine;
+import dev.nestsim.model.workload.WorkloadRunner;
+import dev.nestsim.model.workload.Workloads;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The workloads runs may use: the model's standard catalogue, plus the diagnostic workload when enabled. */
+@Configuration(proxyBeanMethods = false)
+class WorkloadCatalogue {
+
+    @Bean
+    Workloads workloads(RunsProperties properties) {
+        Workloads standard = Workloads.standard(CascadeEngine.reference());
+        if (!properties.diagnosticWorkload()) {
+            return standard;
+        }
+        List<WorkloadRunner> all = new ArrayList<>();
+        for (String name : standard.names()) {
+            all.add(standard.runner(name).orElseThrow());
+        }
+        all.add(new DiagnosticWorkload());
+        return new Workloads(all);
+    }
+}
