@@ -3,7 +3,6 @@ package dev.nestsim.runs;
 import dev.nestsim.model.exits.CascadeEngine;
 import dev.nestsim.model.workload.WorkloadRunner;
 import dev.nestsim.model.workload.Workloads;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +17,6 @@ class WorkloadCatalogue {
         if (!properties.diagnosticWorkload()) {
             return standard;
         }
-        List<WorkloadRunner> all = new ArrayList<>();
-        for (String name : standard.names()) {
-            all.add(standard.runner(name).orElseThrow());
-        }
-        all.add(new DiagnosticWorkload());
-        return new Workloads(all);
+        return standard.plus(List.<WorkloadRunner>of(new DiagnosticWorkload()));
     }
 }

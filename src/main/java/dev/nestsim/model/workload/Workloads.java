@@ -34,6 +34,13 @@ public final class Workloads {
         return new Workloads(all);
     }
 
+    /** This catalogue with {@code more} added after its own workloads (names must stay unique). */
+    public Workloads plus(List<WorkloadRunner> more) {
+        List<WorkloadRunner> all = new ArrayList<>(runners.values());
+        all.addAll(more);
+        return new Workloads(all);
+    }
+
     public List<WorkloadDescriptor> descriptors() {
         List<WorkloadDescriptor> list = new ArrayList<>();
         for (WorkloadRunner runner : runners.values()) {
