@@ -30,8 +30,9 @@ public final class Microbenchmarks {
         int size = n + 1;
         double clockMhz = table.path().host().hardware().cyclesPerMicrosecond();
         if (n == 0 && !benchmark.nativeApplicable()) {
+            Bill none = new Bill(size);
             return new MicrobenchmarkResult(benchmark.apiName(), benchmark.description(), 0, false, 0, 0,
-                    zeros(size), zeros(size), zerosD(size), null);
+                    none.exitsRaised(), none.exitsHandled(), none.cyclesPerLevel(), null);
         }
         Bill bill = new Bill(size);
         List<TraceNode> children = new ArrayList<>();
@@ -72,29 +73,5 @@ public final class Microbenchmarks {
         if (withTrace) {
             children.add(new TraceNode("WORK", level, null, false, -1, name, 1, cycles, cycles, List.of(), false));
         }
-    }
-
-    private static List<Long> zeros(int n) {
-        return longs(new long[n]);
-    }
-
-    private static List<Double> zerosD(int n) {
-        return doubles(new double[n]);
-    }
-
-    private static List<Long> longs(long[] values) {
-        List<Long> list = new ArrayList<>(values.length);
-        for (long v : values) {
-            list.add(v);
-        }
-        return list;
-    }
-
-    private static List<Double> doubles(double[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
     }
 }

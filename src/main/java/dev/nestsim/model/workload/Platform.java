@@ -117,7 +117,7 @@ final class Platform {
         Charge[] perSecond = new Charge[levels];
         Charge[] hypervisorTick = new Charge[levels];
         for (int k = 1; k < leafLevel; k++) {
-            hypervisorTick[k] = interruptForHypervisor(engine, k, levels)
+            hypervisorTick[k] = interruptForHypervisor(k)
                     .plus(Charge.work(levels, k, tickWork)).plus(event(k, GuestEvent.TIMER_PROGRAM)).plus(event(k, GuestEvent.EOI));
         }
         double l0Tick = engine.calibration().get(Param.VM_EXIT) + engine.calibration().get(Param.VM_ENTRY)
@@ -144,7 +144,7 @@ final class Platform {
      * guest exits and L0 reflects the exit to Lk, which takes the interrupt and resumes (kvm-exit-paths section
      * 5.2): the cascade's {@code HYPERVISOR_INTERRUPT} raised at level k + 1.
      */
-    private Charge interruptForHypervisor(CascadeEngine engine, int k, int levels) {
+    private Charge interruptForHypervisor(int k) {
         return event(k + 1, GuestEvent.HYPERVISOR_INTERRUPT);
     }
 
