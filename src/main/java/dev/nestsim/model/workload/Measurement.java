@@ -1,6 +1,7 @@
 package dev.nestsim.model.workload;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What one replication measures after its warm-up: units of work completed (transactions, requests, bytes,
@@ -17,6 +18,7 @@ final class Measurement {
     private double startTime;
     private Accounts atStart;
     private Accounts clientAtStart;
+    private double[] busyAtStart;
     private double units;
     private double[] latencies = new double[1024];
     private int latencyCount;
@@ -40,6 +42,11 @@ final class Measurement {
         startTime = sim.now();
         atStart = sim.accounts().copy();
         clientAtStart = sim.clientAccounts().copy();
+        List<Cpu> cpus = sim.cpus();
+        busyAtStart = new double[cpus.size()];
+        for (int i = 0; i < busyAtStart.length; i++) {
+            busyAtStart[i] = cpus.get(i).busySeconds();
+        }
     }
 
     boolean measuring() {
@@ -91,6 +98,28 @@ final class Measurement {
             clientCpus += c;
         }
         return new Outcome(seconds, units, sorted, Usage.between(atStart, sim.accounts(), seconds, sim.hz()),
-                clientCpus, sim.events(), sim.truncated());
+                clientCpus, busiestCpus(seconds), sim.events(), sim.truncated());
+    }
+
+    /**
+     * Per level, the busy fraction of the server's busiest CPU of that level over the window (a leaf vCPU at the
+     * leaf's level, an I/O CPU of a hypervisor below it), capped at 1; {@code NaN} for a level with no CPU of its
+     * own in the simulation (a guest hypervisor that does no I/O for this path). A job's time is booked when it
+     * starts, so a CPU busy at the window's end can be credited a little of the time after it: hence the cap.
+     */
+    private double[] busiestCpus(double seconds) {
+        double[] busiest = new double[sim.platform().levels()];
+        Arrays.fill(busiest, Double.NaN);
+        List<Cpu> cpus = sim.cpus();
+        for (int i = 0; i < cpus.size(); i++) {
+            Cpu cpu = cpus.get(i);
+            if (cpu.accounts() != sim.accounts()) {
+                continue;
+            }
+            double before = i < busyAtStart.length ? busyAtStart[i] : 0;
+            double fraction = seconds > 0 ? Math.min(1, (cpu.busySeconds() - before) / seconds) : 0;
+            busiest[cpu.level] = Double.isNaN(busiest[cpu.level]) ? fraction : Math.max(busiest[cpu.level], fraction);
+        }
+        return busiest;
     }
 }

@@ -8,10 +8,12 @@ package dev.nestsim.model.workload;
  * @param latenciesUs  latencies of the units completed in the window, sorted, in microseconds (may be empty)
  * @param usage        CPU, exits and counters per second over the window
  * @param clientCpus   CPUs of the client machine kept busy over the window
+ * @param busiestCpu   index k: the busy fraction of the busiest CPU of level k over the window, {@code NaN} where
+ *                     level k has no CPU of its own in the simulation
  * @param events       simulation events executed, warm-up included
  * @param truncated    true when the run hit its event budget before its simulated time was up
  */
-record Outcome(double seconds, double units, double[] latenciesUs, Usage usage, double clientCpus, long events,
+record Outcome(double seconds, double units, double[] latenciesUs, Usage usage, double clientCpus, double[] busiestCpu, long events,
                boolean truncated) {
 
     /** Units per second. */

@@ -15,7 +15,9 @@ import java.util.function.ToDoubleFunction;
  * {@code latencyP99} in microseconds where there is a latency; {@code cpuUtilization} per level in CPUs busy
  * (cycles of that level's software over the clock and the window: 3.2 means three CPUs and a fifth; L0 includes
  * the hardware transitions and halt polling for its guests); {@code exitsPerSecond} per level (exits raised by
- * that level's software); the leaf's {@link Counter}s per second; {@code clientCpuUtilization} on the client
+ * that level's software); {@code busiestCpuUtilization} per level, the busy fraction of that level's busiest
+ * CPU (a leaf vCPU, or an I/O CPU of a hypervisor: 1 marks the bottleneck; absent for a level that has no CPU of
+ * its own in the simulation); the leaf's {@link Counter}s per second; {@code clientCpuUtilization} on the client
  * machine; and {@code measuredSeconds}, the simulated window per replication.
  */
 final class Summary {
@@ -49,6 +51,12 @@ final class Summary {
         for (int k = 0; k < levels; k++) {
             int at = k;
             metrics.add(metric("exitsPerSecond", "exits/s", k, estimate(outcomes, o -> o.usage().exitsPerSecond()[at])));
+        }
+        for (int k = 0; k < levels; k++) {
+            int at = k;
+            if (!Double.isNaN(outcomes.get(0).busiestCpu()[at])) {
+                metrics.add(metric("busiestCpuUtilization", "fraction", k, estimate(outcomes, o -> o.busiestCpu()[at])));
+            }
         }
         for (Counter c : Counter.values()) {
             metrics.add(metric(c.metric(), c.unit(), level, estimate(outcomes, o -> o.usage().counters()[c.ordinal()])));

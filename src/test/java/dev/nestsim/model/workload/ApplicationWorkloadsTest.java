@@ -109,6 +109,27 @@ class ApplicationWorkloadsTest {
         assertThat(result.parameters()).containsKeys(d.parameters().stream().map(WorkloadParameter::name).toArray(String[]::new));
     }
 
+    @Test
+    void theBusiestCpuOfEveryLevelThatHasCpusIsReportedAndShowsTheBottleneck() {
+        WorkloadResult baseline = runner("memcached").run(PaperPaths.L2_BASELINE.path(), shortRun("memcached"), 5, 2, RunMonitor.NONE);
+        Map<Integer, Double> busiest = busiest(baseline);
+        assertThat(busiest).containsOnlyKeys(0, 1, 2);
+        assertThat(busiest.values()).allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
+        // 200 connections saturate the path: some CPU on it is the bottleneck
+        assertThat(busiest.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow()).isGreaterThan(0.95);
+
+        WorkloadResult dvh = runner("memcached").run(PaperPaths.L2_DVH.path(), shortRun("memcached"), 5, 2, RunMonitor.NONE);
+        assertThat(busiest(dvh)).as("L1 does no I/O under virtual-passthrough").containsOnlyKeys(0, 2);
+
+        WorkloadResult rr = runner("netperf-tcp-rr").run(PaperPaths.L2_BASELINE.path(), shortRun("netperf-tcp-rr"), 5, 2, RunMonitor.NONE);
+        assertThat(busiest(rr).get(2)).as("one transaction in flight leaves every leaf vCPU mostly idle").isLessThan(0.5);
+    }
+
+    private static Map<Integer, Double> busiest(WorkloadResult result) {
+        return result.metrics().stream().filter(m -> m.name().equals("busiestCpuUtilization"))
+                .collect(Collectors.toMap(Metric::level, m -> m.estimate().mean()));
+    }
+
     @ParameterizedTest
     @CsvSource({"netperf-tcp-rr, true", "apache, true", "memcached, true", "mysql, true",
         "netperf-tcp-stream, false", "netperf-tcp-maerts, false", "hackbench, false"})
