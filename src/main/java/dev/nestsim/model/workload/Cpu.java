@@ -10,6 +10,12 @@ import java.util.ArrayDeque;
  * {@link IdleChain}). Cycles that land on it between jobs (an interrupt taken while busy, the cost of an IPI it
  * sent) are {@linkplain #charge charged} and delay its next job; if it would otherwise go idle they run as a
  * tail of their own. Every busy second also pays the periodic tick ({@link Platform#tickPerBusySecond}).
+ *
+ * <p>Interrupt-context work preempts a thread: an interrupt-context job submitted while a thread's job runs
+ * suspends that job, runs (with any other interrupt work queued), and the thread resumes where it stopped, as a
+ * kernel takes an interrupt and its softirq in the middle of a thread. The charged cycles a job starts with (the
+ * exits and IPIs of the work before it: the CPU is inside a hypervisor then, or sending) are not preemptible: an
+ * interrupt arriving meanwhile is taken when they are over, as a hypervisor delivers it on its VM entry.
  */
 final class Cpu {
 
@@ -24,6 +30,9 @@ final class Cpu {
         }
     };
 
+    /** Rounding slack when comparing simulated times (far below a cycle). */
+    private static final double PREEMPTION_SLACK_SECONDS = 1e-12;
+
     final Sim sim;
     final int level;
     final String name;
@@ -34,11 +43,16 @@ final class Cpu {
     private final ArrayDeque<Job> irqQueue = new ArrayDeque<>();
     private final ArrayDeque<Job> threadQueue = new ArrayDeque<>();
     private final Completion completion;
+    private final PreemptionPoint preemptionPoint;
     private boolean busy;
     private double idleSince;
     private double pendingCycles;
     private Object lastThread;
     private Job current;
+    private double endsAt;
+    private double preemptibleFrom;
+    private Job suspended;
+    private double suspendedSeconds;
     private boolean firstWakeIpiPaid;
     private double busySeconds;
 
@@ -55,6 +69,7 @@ final class Cpu {
         this.tickCyclesPerSecond = sim.platform().tickPerBusySecond(level).cycles();
         this.contextSwitchCycles = sim.contextSwitchCycles();
         this.completion = new Completion(sim);
+        this.preemptionPoint = new PreemptionPoint(sim);
         sim.register(this);
     }
 
@@ -95,7 +110,37 @@ final class Cpu {
         }
         if (!busy) {
             wake();
+        } else if (job.irqContext()) {
+            preemptWhenPossible();
         }
+    }
+
+    /** Preempts the running thread's job now, or schedules it for the end of the job's charged start. */
+    private void preemptWhenPossible() {
+        if (!preemptible()) {
+            return;
+        }
+        double wait = preemptibleFrom - sim.now();
+        if (wait <= PREEMPTION_SLACK_SECONDS) {
+            preempt();
+        } else if (!preemptionPoint.pending) {
+            preemptionPoint.pending = true;
+            preemptionPoint.after(wait);
+        }
+    }
+
+    /** Whether the job now running is a thread's, which interrupt work may suspend. */
+    private boolean preemptible() {
+        return current != null && current != TAIL && !current.irqContext() && suspended == null;
+    }
+
+    /** Suspends the running thread's job to run the interrupt work queued; {@link #finish} resumes it. */
+    private void preempt() {
+        completion.cancel();
+        suspended = current;
+        suspendedSeconds = endsAt - sim.now();
+        current = null;
+        startNext();
     }
 
     /** Books {@code charge} and makes this CPU spend its cycles before its next job. */
@@ -113,16 +158,6 @@ final class Cpu {
     /** The signaller of the interrupt that will wake this halted CPU already paid its hypervisor's reschedule IPI. */
     void markFirstWakeIpiPaid() {
         firstWakeIpiPaid = true;
-    }
-
-    /** Runs {@code action} {@code cycles} after the start of the job now beginning (inside {@link Job#begin}). */
-    void at(double cycles, Runnable action) {
-        new SimEvent(sim) {
-            @Override
-            void fire() {
-                action.run();
-            }
-        }.after(sim.seconds(cycles));
     }
 
     private void wake() {
@@ -149,21 +184,46 @@ final class Cpu {
             accounts.work(level, contextSwitchCycles);
             lastThread = thread;
         }
-        cycles += pendingCycles;
+        double charged = pendingCycles;
+        cycles += charged;
         pendingCycles = 0;
+        current = job;
+        occupy(cycles, charged, 0);
+    }
+
+    /**
+     * Keeps this CPU busy with the current job for {@code cycles} (the first {@code charged} of them not
+     * preemptible), plus {@code resumedSeconds} of a suspended job's remainder, and the tick on top.
+     */
+    private void occupy(double cycles, double charged, double resumedSeconds) {
         double busySeconds = sim.seconds(cycles);
         accounts.busy(level, leaf, busySeconds);
-        current = job;
-        double seconds = busySeconds + tickCyclesPerSecond * busySeconds / sim.hz();
+        double tickFactor = 1 + tickCyclesPerSecond / sim.hz();
+        double seconds = busySeconds * tickFactor;
         this.busySeconds += seconds;
-        completion.after(seconds);
+        preemptibleFrom = sim.now() + sim.seconds(charged) * tickFactor;
+        endsAt = sim.now() + seconds + resumedSeconds;
+        completion.after(seconds + resumedSeconds);
+    }
+
+    /** Resumes the thread's job that interrupt work suspended, after the cycles charged meanwhile. */
+    private void resume() {
+        current = suspended;
+        suspended = null;
+        double charged = pendingCycles;
+        pendingCycles = 0;
+        occupy(charged, charged, suspendedSeconds);
     }
 
     private void finish() {
         Job done = current;
         current = null;
         done.end(this);
-        if (!irqQueue.isEmpty() || !threadQueue.isEmpty()) {
+        if (!irqQueue.isEmpty()) {
+            startNext();
+        } else if (suspended != null) {
+            resume();
+        } else if (!threadQueue.isEmpty()) {
             startNext();
         } else if (pendingCycles > 0) {
             run(TAIL);
@@ -183,6 +243,23 @@ final class Cpu {
             if (leaf) {
                 accounts.count(Counter.HALTS, 1);
                 accounts.count(Counter.TIMER_PROGRAMS, 1);
+            }
+        }
+    }
+
+    /** The end of a job's non-preemptible start, when interrupt work that arrived meanwhile preempts it. */
+    private final class PreemptionPoint extends SimEvent {
+        boolean pending;
+
+        PreemptionPoint(Sim owner) {
+            super(owner);
+        }
+
+        @Override
+        void fire() {
+            pending = false;
+            if (!irqQueue.isEmpty()) {
+                preemptWhenPossible();
             }
         }
     }

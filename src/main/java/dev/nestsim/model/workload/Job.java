@@ -1,8 +1,9 @@
 package dev.nestsim.model.workload;
 
 /**
- * A piece of work a {@link Cpu} runs to completion without preemption: a NAPI poll, a vhost pass, an
- * application thread's turn. Interrupt-context jobs run before thread jobs queued on the same CPU.
+ * A piece of work a {@link Cpu} runs: a NAPI poll, a vhost pass, an application thread's turn. Interrupt-context
+ * jobs run before thread jobs queued on the same CPU and suspend a thread's job that is running; they are never
+ * suspended themselves.
  */
 abstract class Job {
 
@@ -16,10 +17,7 @@ abstract class Job {
         return null;
     }
 
-    /**
-     * Called when the job starts: returns its cycles, having booked them. It may {@link Cpu#at schedule} work to
-     * happen before it ends (a doorbell that wakes a backend before the exit returns).
-     */
+    /** Called when the job starts: returns its cycles, having booked them. */
     abstract double begin(Cpu cpu);
 
     /** Called when the job ends, on the same CPU. */

@@ -18,8 +18,12 @@ class PaperFindingsTest {
         assertThat(normalized("netperf-tcp-rr", PaperPaths.L2_BASELINE)).isLessThan(1.0 / 3);
     }
 
+    /**
+     * Memcached is left out: with memtier's 4 threads the client machine, L0's vhost thread and the leaf's CPU 0 are
+     * all near saturation at L1 already, and L2's baseline loses only another 2% (docs/workloads.md section 3).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"netperf-tcp-rr", "apache", "memcached", "mysql", "hackbench"})
+    @ValueSource(strings = {"netperf-tcp-rr", "apache", "mysql", "hackbench"})
     void nestedBaselineIsClearlySlowerThanASingleLevelVm(String workload) {
         assertThat(normalized(workload, PaperPaths.L2_BASELINE))
                 .isLessThan(0.97 * normalized(workload, PaperPaths.L1));
