@@ -16,6 +16,12 @@ import java.util.ArrayDeque;
  * kernel takes an interrupt and its softirq in the middle of a thread. The charged cycles a job starts with (the
  * exits and IPIs of the work before it: the CPU is inside a hypervisor then, or sending) are not preemptible: an
  * interrupt arriving meanwhile is taken when they are over, as a hypervisor delivers it on its VM entry.
+ *
+ * <p>A hypervisor's I/O CPU may have no vCPU of its own (the hypervisor has no vCPU to spare beyond those that run
+ * its guest): it then {@linkplain #shareVcpuOf shares} the vCPU that runs a CPU of the level above, its host. When
+ * it wakes while its host runs, the host's guest exits to the hypervisor ({@code HYPERVISOR_INTERRUPT} one level up,
+ * kvm-exit-paths section 5.2, io section 2.4); while it runs, its host is held back by as long; when it is done the
+ * vCPU returns to the guest without halting.
  */
 final class Cpu {
 
@@ -53,6 +59,8 @@ final class Cpu {
     private double preemptibleFrom;
     private Job suspended;
     private double suspendedSeconds;
+    private Cpu host;
+    private double heldUntil;
     private boolean firstWakeIpiPaid;
     private double busySeconds;
 
@@ -99,6 +107,29 @@ final class Cpu {
     /** Seconds this CPU has spent running jobs so far (not halt polling, not idle). */
     double busySeconds() {
         return busySeconds;
+    }
+
+    /**
+     * This CPU has no vCPU of its own: its work runs on the vCPU that runs {@code host}, a CPU of a level above
+     * (the hypervisor's interrupts and I/O threads share the vCPU of its guest).
+     */
+    void shareVcpuOf(Cpu host) {
+        this.host = host;
+    }
+
+    /**
+     * A CPU of a level below, sharing this CPU's vCPU, runs for {@code seconds}: this CPU's job in progress ends
+     * that much later; a halted CPU cannot start before then.
+     */
+    private void holdBack(double seconds) {
+        if (busy && current != null) {
+            completion.cancel();
+            endsAt += seconds;
+            preemptibleFrom += seconds;
+            completion.after(endsAt - sim.now());
+        } else {
+            heldUntil = Math.max(heldUntil, sim.now()) + seconds;
+        }
     }
 
     /** Queues a job; a halted CPU wakes up (the wake-up's latency delays the job). */
@@ -162,8 +193,12 @@ final class Cpu {
 
     private void wake() {
         busy = true;
-        double idle = sim.now() - idleSince;
-        pendingCycles += IdleChain.wake(sim, this, idle, firstWakeIpiPaid);
+        if (host != null && !host.idle()) {
+            charge(sim.platform().event(level + 1, GuestEvent.HYPERVISOR_INTERRUPT));
+        } else {
+            double idle = sim.now() - idleSince;
+            pendingCycles += IdleChain.wake(sim, this, idle, firstWakeIpiPaid);
+        }
         firstWakeIpiPaid = false;
         startNext();
     }
@@ -201,9 +236,13 @@ final class Cpu {
         double tickFactor = 1 + tickCyclesPerSecond / sim.hz();
         double seconds = busySeconds * tickFactor;
         this.busySeconds += seconds;
-        preemptibleFrom = sim.now() + sim.seconds(charged) * tickFactor;
-        endsAt = sim.now() + seconds + resumedSeconds;
-        completion.after(seconds + resumedSeconds);
+        double held = Math.max(0, heldUntil - sim.now());
+        preemptibleFrom = sim.now() + held + sim.seconds(charged) * tickFactor;
+        endsAt = sim.now() + held + seconds + resumedSeconds;
+        completion.after(held + seconds + resumedSeconds);
+        if (host != null) {
+            host.holdBack(seconds);
+        }
     }
 
     /** Resumes the thread's job that interrupt work suspended, after the cycles charged meanwhile. */
@@ -236,6 +275,9 @@ final class Cpu {
         busy = false;
         idleSince = sim.now();
         lastThread = null;
+        if (host != null && !host.idle()) {
+            return;
+        }
         if (level >= 1) {
             Platform p = sim.platform();
             accounts.book(p.event(level, GuestEvent.HALT));

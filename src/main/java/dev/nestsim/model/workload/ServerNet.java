@@ -2,6 +2,8 @@ package dev.nestsim.model.workload;
 
 import dev.nestsim.model.exits.GuestEvent;
 import dev.nestsim.model.topology.IoModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +20,9 @@ import java.util.function.Consumer;
  * <li>PASSTHROUGH: the VF's DMA lands in the leaf; its interrupts cross every guest hypervisor as relays.</li>
  * </ul>
  * A guest hypervisor's interrupt-taking CPU and backend CPU are two of its spare vCPUs (one when it has a single
- * spare); L0's are two spare physical CPUs.
+ * spare); L0's are two spare physical CPUs. A hypervisor with no CPU to spare beyond its guest's runs its I/O on
+ * the vCPU of the level above that it shares ({@link Cpu#shareVcpuOf}): the first I/O CPU of the nearest level
+ * above that has a CPU of its own, else the leaf's last vCPU (its CPU 0 already takes the leaf's own interrupts).
  */
 final class ServerNet {
 
@@ -35,6 +39,7 @@ final class ServerNet {
     private final Wire fromClient;
     private final boolean[] completionPending;
     private final DmaMapping dma;
+    private final List<List<Cpu>> ioCpus = new ArrayList<>();
 
     ServerNet(Sim sim, RxConsumer app, Consumer<Packet> client) {
         this.sim = sim;
@@ -54,6 +59,7 @@ final class ServerNet {
         createBackends();
         this.firstRelay = relays();
         this.dma = new DmaMapping(p);
+        shareVcpus();
     }
 
     /** Natively one NAPI per CPU (an RSS queue each); in a VM one, on CPU 0 (a single queue pair, io §1). */
@@ -72,8 +78,8 @@ final class ServerNet {
         boolean chain = io == IoModel.VIRTIO || io == IoModel.EMULATED;
         int backendLevels = chain ? n : io == IoModel.VIRTUAL_PASSTHROUGH ? 1 : 0;
         for (int k = 0; k < backendLevels; k++) {
-            Cpu irq = new Cpu(sim, k, "L" + k + " irq", sim.accounts(), false);
-            Cpu worker = p.spareCpus(k) >= 2 ? new Cpu(sim, k, "L" + k + " backend", sim.accounts(), false) : irq;
+            Cpu irq = ioCpu(k, "irq");
+            Cpu worker = p.spareCpus(k) >= 2 ? ioCpu(k, "backend") : irq;
             boolean emulated = io == IoModel.EMULATED && k == n - 1;
             backends[k] = new Backend(this, k, worker, emulated);
             hostNapi[k] = new Napi(irq, new HostRx(k), null);
@@ -86,10 +92,39 @@ final class ServerNet {
         Relay relay = null;
         if (relayed) {
             for (int k = n - 1; k >= 1; k--) {
-                relay = new Relay(k, new Cpu(sim, k, "L" + k + " irq", sim.accounts(), false), relay, leafNapi[0]);
+                relay = new Relay(k, ioCpu(k, "irq"), relay, leafNapi[0]);
             }
         }
         return relay;
+    }
+
+    /** A CPU of hypervisor level {@code k} for its I/O: an interrupt-taking, backend or relaying CPU. */
+    private Cpu ioCpu(int k, String role) {
+        while (ioCpus.size() <= k) {
+            ioCpus.add(new ArrayList<>());
+        }
+        Cpu cpu = new Cpu(sim, k, "L" + k + " " + role, sim.accounts(), false);
+        ioCpus.get(k).add(cpu);
+        return cpu;
+    }
+
+    /** Puts the I/O CPUs of every hypervisor level with no CPU to spare on a vCPU of the level above. */
+    private void shareVcpus() {
+        for (int k = 0; k < ioCpus.size(); k++) {
+            if (ioCpus.get(k).isEmpty() || p.spareCpus(k) > 0) {
+                continue;
+            }
+            Cpu host = leafCpus[leafCpus.length - 1];
+            for (int j = k + 1; j < ioCpus.size(); j++) {
+                if (!ioCpus.get(j).isEmpty() && p.spareCpus(j) > 0) {
+                    host = ioCpus.get(j).get(0);
+                    break;
+                }
+            }
+            for (Cpu cpu : ioCpus.get(k)) {
+                cpu.shareVcpuOf(host);
+            }
+        }
     }
 
     Cpu[] leafCpus() {

@@ -118,4 +118,65 @@ class CpuTest {
         assertThat(log).containsExactly("begin irq1", "end irq1", "begin irq2", "end irq2");
         assertThat(second.began).isCloseTo(first.ended, offset(TOLERANCE));
     }
+
+    @Test
+    void aHypervisorCpuWithoutAVcpuOfItsOwnHoldsBackTheGuestVcpuItShares() {
+        double arrival = 1e-4;
+        double[] alone = sharedVcpu(false, arrival);
+        double[] shared = sharedVcpu(true, arrival);
+        Platform nested = Platform.of(CascadeEngine.reference(), PaperPaths.L2_BASELINE.path());
+        double ioTick = 1 + nested.tickPerBusySecond(1).cycles() / nested.hz();
+        double exit = nested.event(2, GuestEvent.HYPERVISOR_INTERRUPT).cycles();
+        double ioSeconds = (exit + 20_000) / nested.hz() * ioTick;
+
+        assertThat(shared[1]).as("the guest exits to L1, which runs its work at once").isCloseTo(arrival + ioSeconds, offset(TOLERANCE));
+        assertThat(shared[0]).as("the guest's vCPU was L1's meanwhile").isCloseTo(alone[0] + ioSeconds, offset(TOLERANCE));
+        assertThat(shared[2] - alone[2]).as("the guest's exit to L1").isEqualTo(nested.event(2, GuestEvent.HYPERVISOR_INTERRUPT).exitsAt(2));
+    }
+
+    /** A leaf vCPU busy with a long job and, if {@code withIo}, L1's interrupt work on its vCPU: end times, L2 exits. */
+    private static double[] sharedVcpu(boolean withIo, double arrival) {
+        Sim nested = new Sim(Platform.of(CascadeEngine.reference(), PaperPaths.L2_BASELINE.path()), new RandomStreams(1, 0), 10_000);
+        Cpu guest = new Cpu(nested, 2, "L2 cpu3", nested.accounts(), true);
+        Cpu io = new Cpu(nested, 1, "L1 irq", nested.accounts(), false);
+        io.shareVcpuOf(guest);
+        double[] ends = {-1, -1, 0};
+        guest.submit(new Job() {
+            @Override
+            double begin(Cpu on) {
+                return 1_000_000;
+            }
+
+            @Override
+            void end(Cpu on) {
+                ends[0] = nested.now();
+                ends[2] = nested.accounts().exitsAt(2);
+            }
+        });
+        if (withIo) {
+            new SimEvent(nested) {
+                @Override
+                void fire() {
+                    io.submit(new Job() {
+                        @Override
+                        boolean irqContext() {
+                            return true;
+                        }
+
+                        @Override
+                        double begin(Cpu on) {
+                            return 20_000;
+                        }
+
+                        @Override
+                        void end(Cpu on) {
+                            ends[1] = nested.now();
+                        }
+                    });
+                }
+            }.after(arrival);
+        }
+        nested.runUntil(1);
+        return ends;
+    }
 }
