@@ -119,13 +119,13 @@ final class Cpu {
 
     /**
      * A CPU of a level below, sharing this CPU's vCPU, runs for {@code seconds}: this CPU's job in progress ends
-     * that much later; a halted CPU cannot start before then.
+     * that much later and takes no interrupt meanwhile; a halted CPU cannot start before then.
      */
     private void holdBack(double seconds) {
         if (busy && current != null) {
             completion.cancel();
             endsAt += seconds;
-            preemptibleFrom += seconds;
+            preemptibleFrom = Math.max(preemptibleFrom, sim.now()) + seconds;
             completion.after(endsAt - sim.now());
         } else {
             heldUntil = Math.max(heldUntil, sim.now()) + seconds;
