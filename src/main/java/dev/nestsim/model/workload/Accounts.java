@@ -36,11 +36,7 @@ final class Accounts {
     }
 
     void book(Charge charge) {
-        charge.addTo(cycles, exits, 1);
-    }
-
-    void book(Charge charge, double times) {
-        charge.addTo(cycles, exits, times);
+        charge.addTo(cycles, exits);
     }
 
     void work(int level, double cyclesOfWork) {

@@ -32,7 +32,8 @@ final class AppThread<T> {
     private final Cpu[] cpus;
     private Cpu home;
     private final Body<T> body;
-    private final ArrayDeque<T> pending = new ArrayDeque<>();
+    /** Small at first: most threads hold one item at a time (hackbench has thousands of them); it grows as needed. */
+    private final ArrayDeque<T> pending = new ArrayDeque<>(2);
     private boolean runnable;
     private boolean woken;
     private T current;

@@ -92,11 +92,11 @@ final class Charge {
         return new Charge(c, x);
     }
 
-    /** Adds this charge {@code times} times to the per-level sums. */
-    void addTo(double[] cycleSums, double[] exitSums, double times) {
+    /** Adds this charge once to the per-level sums. */
+    void addTo(double[] cycleSums, double[] exitSums) {
         for (int k = 0; k < cyclesPerLevel.length; k++) {
-            cycleSums[k] += cyclesPerLevel[k] * times;
-            exitSums[k] += exitsPerLevel[k] * times;
+            cycleSums[k] += cyclesPerLevel[k];
+            exitSums[k] += exitsPerLevel[k];
         }
     }
 }
