@@ -13,9 +13,11 @@ import java.util.ArrayDeque;
  * scheduler's wake-up path and load balancing do, on its previous CPU if that is idle, else on an idle one, else
  * on the least loaded (so a CPU busy with the receive softirq does not keep its share of threads waiting).
  *
+ * <p>The thread is itself the {@link Job} that its CPU runs: one turn handles one item.
+ *
  * @param <T> what is handed to the thread
  */
-final class AppThread<T> {
+final class AppThread<T> extends Job {
 
     /** What a thread does with one item. */
     interface Body<T> {
@@ -37,32 +39,6 @@ final class AppThread<T> {
     private boolean runnable;
     private boolean woken;
     private T current;
-    private final Job job = new Job() {
-        @Override
-        Object thread() {
-            return AppThread.this;
-        }
-
-        @Override
-        double begin(Cpu cpu) {
-            current = pending.poll();
-            boolean first = woken;
-            woken = false;
-            return body.cycles(cpu, current, first);
-        }
-
-        @Override
-        void end(Cpu cpu) {
-            T item = current;
-            current = null;
-            body.done(cpu, item);
-            if (!pending.isEmpty()) {
-                cpu.submit(this);
-            } else {
-                runnable = false;
-            }
-        }
-    };
 
     /** A thread pinned to {@code home}. */
     AppThread(Cpu home, Body<T> body) {
@@ -97,6 +73,31 @@ final class AppThread<T> {
         return home;
     }
 
+    @Override
+    Object thread() {
+        return this;
+    }
+
+    @Override
+    double begin(Cpu cpu) {
+        current = pending.poll();
+        boolean first = woken;
+        woken = false;
+        return body.cycles(cpu, current, first);
+    }
+
+    @Override
+    void end(Cpu cpu) {
+        T item = current;
+        current = null;
+        body.done(cpu, item);
+        if (!pending.isEmpty()) {
+            cpu.submit(this);
+        } else {
+            runnable = false;
+        }
+    }
+
     /** Hands {@code item} to the thread from software on {@code waker}, waking the thread if it sleeps. */
     void handOver(Cpu waker, T item) {
         pending.add(item);
@@ -107,11 +108,11 @@ final class AppThread<T> {
         woken = true;
         home = place();
         if (waker == null) {
-            home.submit(job);
+            home.submit(this);
             return;
         }
         waker.work(StackParam.THREAD_WAKE.value());
-        Signals.send(home.sim, waker, waker.level, home, job, StackParam.SCHED_IPI_HANDLER.value());
+        Signals.send(home.sim, waker, waker.level, home, this, StackParam.SCHED_IPI_HANDLER.value());
     }
 
     /** Hands {@code item} to the thread when a device interrupt arrives for it (a client machine's NIC). */
@@ -123,6 +124,6 @@ final class AppThread<T> {
         runnable = true;
         woken = true;
         home = place();
-        Signals.send(home.sim, null, Signals.HARDWARE, home, job, StackParam.IRQ_NAPI_ENTRY.value());
+        Signals.send(home.sim, null, Signals.HARDWARE, home, this, StackParam.IRQ_NAPI_ENTRY.value());
     }
 }
