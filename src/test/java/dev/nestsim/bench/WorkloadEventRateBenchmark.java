@@ -1,6 +1,7 @@
 package dev.nestsim.bench;
 
 import dev.nestsim.model.workload.WorkloadSimulations;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -21,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Simulated events per second of the workload simulation (one replication with default parameters on the L2
  * baseline path: its set-up, SSJ's simulator and event list, the whole model at work; the path's costs are computed
  * once, as a run does for all its replications) against a bare {@link PriorityQueue} event loop that executes as
- * many events as a replication does, with nothing else to do: each event pops the earliest of {@value #PENDING} pending
- * events and schedules its successor a pseudo-random delay later. Both report {@code events} per second.
+ * many events as a replication does, with nothing else to do: each event pops the earliest of the pending events and
+ * schedules its successor a pseudo-random delay later, so the loop always holds as many events as the simulation
+ * holds on average ({@link #PENDING}). Both report {@code events} per second.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -32,14 +34,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class WorkloadEventRateBenchmark {
 
-    /** Events pending in the bare loop: about what the simulation keeps (CPU completions, packets in flight). */
-    static final int PENDING = 64;
+    /**
+     * Events pending in the bare loop, per workload: what the simulation keeps pending on average (CPU completions,
+     * wire arrivals, interrupts and doorbells on their way), counted as events scheduled and not yet fired at each
+     * event, the firing one included, over the replications of seeds 1 and 2 on the L2 baseline path: netperf TCP_RR
+     * 2.8, Memcached 13.4, Hackbench 5.9 (docs/workloads.md section 5), rounded. A heap is the faster the fewer
+     * events it holds, so a loop holding more than the simulation would flatter the simulation.
+     */
+    static final Map<String, Integer> PENDING = Map.of("netperf-tcp-rr", 3, "memcached", 13, "hackbench", 6);
 
     @Param({"netperf-tcp-rr", "memcached", "hackbench"})
     public String workload;
 
     private WorkloadSimulations.Replicator replicator;
     private long eventsPerReplication;
+    private int pending;
     private long seed;
 
     /** JMH reports the {@code events} field per second of benchmark time. */
@@ -58,6 +67,7 @@ public class WorkloadEventRateBenchmark {
     public void measureEvents() {
         replicator = WorkloadSimulations.paperL2Baseline(workload);
         eventsPerReplication = replicator.replicate(1);
+        pending = PENDING.get(workload);
     }
 
     @Benchmark
@@ -69,20 +79,20 @@ public class WorkloadEventRateBenchmark {
 
     @Benchmark
     public double bareLoop(Events counter) {
-        double sink = bare(eventsPerReplication);
+        double sink = bare(eventsPerReplication, pending);
         counter.events += eventsPerReplication;
         return sink;
     }
 
-    /** A minimal discrete-event loop: a heap of (time, sequence) events, each scheduling its successor. */
-    static double bare(long events) {
-        PriorityQueue<long[]> queue = new PriorityQueue<>(PENDING * 2, (a, b) -> {
+    /** A minimal discrete-event loop: a heap of {@code pending} (time, sequence) events, each scheduling its successor. */
+    static double bare(long events, int pending) {
+        PriorityQueue<long[]> queue = new PriorityQueue<>(pending * 2, (a, b) -> {
             int byTime = Long.compare(a[0], b[0]);
             return byTime != 0 ? byTime : Long.compare(a[1], b[1]);
         });
         long seed = 0x9E3779B97F4A7C15L;
         long sequence = 0;
-        for (int i = 0; i < PENDING; i++) {
+        for (int i = 0; i < pending; i++) {
             seed = xorshift(seed);
             queue.add(new long[] {seed & 0xFFFF, sequence++});
         }

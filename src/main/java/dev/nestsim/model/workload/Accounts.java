@@ -8,8 +8,8 @@ package dev.nestsim.model.workload;
  */
 final class Accounts {
 
-    private final double[] cycles;
-    private final double[] exits;
+    /** Cycles of level k's software at 2k, exits raised by level k at 2k + 1 (as {@link Charge} books them). */
+    private final double[] sums;
     private final double[] counters = new double[Counter.values().length];
     private final double[] busySeconds;
     private final Charge[] tickPerBusySecond;
@@ -17,8 +17,7 @@ final class Accounts {
 
     Accounts(Platform platform) {
         int levels = platform.levels();
-        this.cycles = new double[levels];
-        this.exits = new double[levels];
+        this.sums = new double[2 * levels];
         this.busySeconds = new double[levels];
         this.tickPerBusySecond = new Charge[levels];
         for (int k = 0; k < levels; k++) {
@@ -27,8 +26,7 @@ final class Accounts {
     }
 
     private Accounts(Accounts other) {
-        this.cycles = other.cycles.clone();
-        this.exits = other.exits.clone();
+        this.sums = other.sums.clone();
         this.busySeconds = other.busySeconds.clone();
         this.tickPerBusySecond = other.tickPerBusySecond;
         this.leafBusySeconds = other.leafBusySeconds;
@@ -36,15 +34,11 @@ final class Accounts {
     }
 
     void book(Charge charge) {
-        charge.addTo(cycles, exits, 1);
-    }
-
-    void book(Charge charge, double times) {
-        charge.addTo(cycles, exits, times);
+        charge.addTo(sums);
     }
 
     void work(int level, double cyclesOfWork) {
-        cycles[level] += cyclesOfWork;
+        sums[2 * level] += cyclesOfWork;
     }
 
     void count(Counter counter, double times) {
@@ -60,11 +54,11 @@ final class Accounts {
     }
 
     int levels() {
-        return cycles.length;
+        return busySeconds.length;
     }
 
     double cyclesAt(int level) {
-        double sum = cycles[level];
+        double sum = sums[2 * level];
         for (int k = 0; k < busySeconds.length; k++) {
             sum += busySeconds[k] * tickPerBusySecond[k].cyclesAt(level);
         }
@@ -72,7 +66,7 @@ final class Accounts {
     }
 
     double exitsAt(int level) {
-        double sum = exits[level];
+        double sum = sums[2 * level + 1];
         for (int k = 0; k < busySeconds.length; k++) {
             sum += busySeconds[k] * tickPerBusySecond[k].exitsAt(level);
         }

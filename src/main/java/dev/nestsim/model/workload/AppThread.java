@@ -13,9 +13,11 @@ import java.util.ArrayDeque;
  * scheduler's wake-up path and load balancing do, on its previous CPU if that is idle, else on an idle one, else
  * on the least loaded (so a CPU busy with the receive softirq does not keep its share of threads waiting).
  *
+ * <p>The thread is itself the {@link Job} that its CPU runs: one turn handles one item.
+ *
  * @param <T> what is handed to the thread
  */
-final class AppThread<T> {
+final class AppThread<T> extends Job {
 
     /** What a thread does with one item. */
     interface Body<T> {
@@ -32,36 +34,17 @@ final class AppThread<T> {
     private final Cpu[] cpus;
     private Cpu home;
     private final Body<T> body;
-    private final ArrayDeque<T> pending = new ArrayDeque<>();
+    /**
+     * The oldest item waiting, kept in the thread itself: most threads hold one item at a time, and hackbench's
+     * thousands of threads are each visited at random, so every object less to reach is a cache miss less.
+     */
+    private T first;
+    private boolean waiting;
+    /** The items waiting after {@link #first}, in order; created when the thread first holds two. */
+    private ArrayDeque<T> more;
     private boolean runnable;
     private boolean woken;
     private T current;
-    private final Job job = new Job() {
-        @Override
-        Object thread() {
-            return AppThread.this;
-        }
-
-        @Override
-        double begin(Cpu cpu) {
-            current = pending.poll();
-            boolean first = woken;
-            woken = false;
-            return body.cycles(cpu, current, first);
-        }
-
-        @Override
-        void end(Cpu cpu) {
-            T item = current;
-            current = null;
-            body.done(cpu, item);
-            if (!pending.isEmpty()) {
-                cpu.submit(this);
-            } else {
-                runnable = false;
-            }
-        }
-    };
 
     /** A thread pinned to {@code home}. */
     AppThread(Cpu home, Body<T> body) {
@@ -73,6 +56,29 @@ final class AppThread<T> {
         this.home = home;
         this.cpus = cpus;
         this.body = body;
+    }
+
+    private void add(T item) {
+        if (!waiting) {
+            first = item;
+            waiting = true;
+        } else {
+            if (more == null) {
+                more = new ArrayDeque<>();
+            }
+            more.add(item);
+        }
+    }
+
+    private T take() {
+        T item = first;
+        if (more != null && !more.isEmpty()) {
+            first = more.poll();
+        } else {
+            first = null;
+            waiting = false;
+        }
+        return item;
     }
 
     /** Where a waking thread runs: its previous CPU if idle, else the first idle one, else the least loaded. */
@@ -96,9 +102,34 @@ final class AppThread<T> {
         return home;
     }
 
+    @Override
+    Object thread() {
+        return this;
+    }
+
+    @Override
+    double begin(Cpu cpu) {
+        current = take();
+        boolean first = woken;
+        woken = false;
+        return body.cycles(cpu, current, first);
+    }
+
+    @Override
+    void end(Cpu cpu) {
+        T item = current;
+        current = null;
+        body.done(cpu, item);
+        if (waiting) {
+            cpu.submit(this);
+        } else {
+            runnable = false;
+        }
+    }
+
     /** Hands {@code item} to the thread from software on {@code waker}, waking the thread if it sleeps. */
     void handOver(Cpu waker, T item) {
-        pending.add(item);
+        add(item);
         if (runnable) {
             return;
         }
@@ -106,22 +137,22 @@ final class AppThread<T> {
         woken = true;
         home = place();
         if (waker == null) {
-            home.submit(job);
+            home.submit(this);
             return;
         }
         waker.work(StackParam.THREAD_WAKE.value());
-        Signals.send(home.sim, waker, waker.level, home, job, StackParam.SCHED_IPI_HANDLER.value());
+        Signals.send(home.sim, waker, waker.level, home, this, StackParam.SCHED_IPI_HANDLER.value());
     }
 
     /** Hands {@code item} to the thread when a device interrupt arrives for it (a client machine's NIC). */
     void handOverFromDevice(T item) {
-        pending.add(item);
+        add(item);
         if (runnable) {
             return;
         }
         runnable = true;
         woken = true;
         home = place();
-        Signals.send(home.sim, null, Signals.HARDWARE, home, job, StackParam.IRQ_NAPI_ENTRY.value());
+        Signals.send(home.sim, null, Signals.HARDWARE, home, this, StackParam.IRQ_NAPI_ENTRY.value());
     }
 }

@@ -6,12 +6,18 @@ import dev.nestsim.model.exits.EventCost;
  * What one occurrence of something costs, broken down by level: total cycles on the CPU that does it, the
  * cycles spent in each level's software and the hardware exits raised by each level. Immutable; the arrays
  * never leave this class.
+ *
+ * <p>Booking adds only the non-zero entries (most charges touch a few of the levels): adding zero would leave
+ * every sum as it is, so the sums are the same to the bit.
  */
 final class Charge {
 
     private final double cycles;
     private final double[] cyclesPerLevel;
     private final double[] exitsPerLevel;
+    /** The non-zero entries, as slots of {@link Accounts}'s per-level sums (cycles of level k at 2k, exits at 2k + 1). */
+    private final int[] slots;
+    private final double[] amounts;
 
     private Charge(double[] cyclesPerLevel, double[] exitsPerLevel) {
         this.cyclesPerLevel = cyclesPerLevel;
@@ -21,6 +27,23 @@ final class Charge {
             sum += c;
         }
         this.cycles = sum;
+        int nonZero = 0;
+        for (int k = 0; k < cyclesPerLevel.length; k++) {
+            nonZero += (cyclesPerLevel[k] != 0 ? 1 : 0) + (exitsPerLevel[k] != 0 ? 1 : 0);
+        }
+        this.slots = new int[nonZero];
+        this.amounts = new double[nonZero];
+        int i = 0;
+        for (int k = 0; k < cyclesPerLevel.length; k++) {
+            if (cyclesPerLevel[k] != 0) {
+                slots[i] = 2 * k;
+                amounts[i++] = cyclesPerLevel[k];
+            }
+            if (exitsPerLevel[k] != 0) {
+                slots[i] = 2 * k + 1;
+                amounts[i++] = exitsPerLevel[k];
+            }
+        }
     }
 
     /** Nothing, on a path of {@code levels} levels (the leaf's level + 1). */
@@ -92,11 +115,10 @@ final class Charge {
         return new Charge(c, x);
     }
 
-    /** Adds this charge {@code times} times to the per-level sums. */
-    void addTo(double[] cycleSums, double[] exitSums, double times) {
-        for (int k = 0; k < cyclesPerLevel.length; k++) {
-            cycleSums[k] += cyclesPerLevel[k] * times;
-            exitSums[k] += exitsPerLevel[k] * times;
+    /** Adds this charge once to per-level sums laid out as {@link #slots} says. */
+    void addTo(double[] sums) {
+        for (int i = 0; i < slots.length; i++) {
+            sums[slots[i]] += amounts[i];
         }
     }
 }

@@ -37,6 +37,8 @@ final class HackbenchSim {
     private final Measurement measurement;
     private final RandomStream mix;
     private final AppThread<Integer>[] tasks;
+    /** Each task's number, boxed once: the turns hand them over millions of times. */
+    private final Integer[] ids;
     private final int[] sleeping;
     private int sleepingCount;
     private final int[] slot;
@@ -53,18 +55,20 @@ final class HackbenchSim {
             cpus[i] = new Cpu(sim, n, "L" + n + " cpu" + i, sim.accounts(), true);
         }
         this.tasks = new AppThread[count];
+        this.ids = new Integer[count];
         this.sleeping = new int[count];
         this.slot = new int[count];
         Turn turn = new Turn();
         for (int i = 0; i < count; i++) {
             tasks[i] = new AppThread<>(cpus[i % cpus.length], turn);
+            ids[i] = i;
         }
     }
 
     Outcome run(double warmupSeconds, double measureSeconds) {
         for (int i = 0; i < tasks.length; i++) {
             if (i % 2 == 0) {
-                tasks[i].handOver(null, i);
+                tasks[i].handOver(null, ids[i]);
             } else {
                 sleep(i);
             }
@@ -105,7 +109,7 @@ final class HackbenchSim {
             measurement.done(messages, -1);
             int peer = wakeRandom();
             sleep(task);
-            tasks[peer].handOver(cpu, peer);
+            tasks[peer].handOver(cpu, ids[peer]);
         }
     }
 }

@@ -33,8 +33,8 @@ final class IdleChain {
         if (cpu.level == 0) {
             return book(accounts, p.event(0, GuestEvent.WAKEUP_POLLED));
         }
-        int[] halted = new int[p.levels()];
-        int depth = halt(p, accounts, sim.hz(), cpu.level, idleSeconds, halted);
+        int[] halted = p.haltChain(cpu.level);
+        int depth = halt(p, accounts, sim.hz(), idleSeconds, halted);
         int deepest = halted[depth - 1];
         double cycles = book(accounts, bottomWakeup(p, deepest, idleSeconds, halted, depth));
         for (int i = depth - 2; i >= 0; i--) {
@@ -53,15 +53,15 @@ final class IdleChain {
     }
 
     /**
-     * Walks down the halted levels: each hypervisor polls for its window (booked at its level), and a level whose
-     * hypervisor stopped polling before the wake-up makes that hypervisor's vCPU halt in turn. Fills {@code halted}
-     * with the halted levels, the CPU's own first, and returns how many there are.
+     * Walks down the levels that may halt ({@code chain}, the CPU's own first): each hypervisor polls for its window
+     * (booked at its level), and a level whose hypervisor stopped polling before the wake-up makes that hypervisor's
+     * vCPU halt in turn. Returns how many levels of the chain halted.
      */
-    private static int halt(Platform p, Accounts accounts, double hz, int level, double idleSeconds, int[] halted) {
+    private static int halt(Platform p, Accounts accounts, double hz, double idleSeconds, int[] chain) {
         int depth = 0;
         double remaining = idleSeconds;
         while (true) {
-            halted[depth++] = level;
+            int level = chain[depth++];
             int h = p.haltHandler(level);
             double poll = p.pollSeconds(h);
             accounts.work(h, Math.min(remaining, poll) * hz);
@@ -71,7 +71,6 @@ final class IdleChain {
             remaining -= poll;
             accounts.book(p.event(h, GuestEvent.HALT));
             accounts.book(p.event(h, GuestEvent.TIMER_PROGRAM));
-            level = h;
         }
     }
 
@@ -85,7 +84,7 @@ final class IdleChain {
         if (polled) {
             return p.event(deepest, GuestEvent.WAKEUP_POLLED);
         }
-        return p.event(deepest, GuestEvent.WAKEUP_BLOCKED).plus(p.event(0, GuestEvent.WAKEUP_BLOCKED));
+        return p.blockedWakeup(deepest);
     }
 
     private static double book(Accounts accounts, Charge charge) {

@@ -10,6 +10,7 @@ import dev.nestsim.model.topology.IoModel;
 import dev.nestsim.model.topology.LeafVm;
 import dev.nestsim.model.topology.Path;
 import dev.nestsim.model.topology.ViommuMode;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -31,6 +32,8 @@ final class Platform {
     private final IoModel io;
     private final Charge[][] events;
     private final int[] haltHandler;
+    private final int[][] haltChain;
+    private final Charge[] blockedWakeup;
     private final double[] pollSeconds;
     private final Charge[] tickPerBusySecond;
     private final double[] kickTailCycles;
@@ -58,6 +61,11 @@ final class Platform {
         for (int k = 0; k < levels; k++) {
             priceLevel(engine, table, k, levels);
         }
+        this.haltChain = haltChains(levels);
+        this.blockedWakeup = new Charge[levels];
+        for (int k = 0; k < levels; k++) {
+            blockedWakeup[k] = event(k, GuestEvent.WAKEUP_BLOCKED).plus(event(0, GuestEvent.WAKEUP_BLOCKED));
+        }
         this.pollSeconds = new double[levels];
         for (int h = 0; h < leafLevel; h++) {
             pollSeconds[h] = path.hypervisorSettings(h).haltPollNs() * 1e-9;
@@ -78,6 +86,23 @@ final class Platform {
         haltHandler[k] = table.cost(k, GuestEvent.HALT).handledAt();
         kickTailCycles[k] = resumeTail(engine, table, k, GuestEvent.DEVICE_NOTIFY);
         ipiTailCycles[k] = resumeTail(engine, table, k, GuestEvent.IPI_SEND);
+    }
+
+    /** For each level, the levels that halt in turn while it stays idle: itself, its HLT handler, and so on down to L0's. */
+    private int[][] haltChains(int levels) {
+        int[][] chains = new int[levels][];
+        for (int k = 0; k < levels; k++) {
+            int[] chain = new int[levels];
+            int depth = 0;
+            int level = k;
+            chain[depth++] = level;
+            while (level > 0 && haltHandler[level] > 0) {
+                level = haltHandler[level];
+                chain[depth++] = level;
+            }
+            chains[k] = Arrays.copyOf(chain, depth);
+        }
+        return chains;
     }
 
     /** The platform of a leaf VM's path (or of the bare host with the paper's 4 CPUs). */
@@ -224,6 +249,19 @@ final class Platform {
     /** The level whose handler runs (and halt-polls) when level {@code level} executes HLT. */
     int haltHandler(int level) {
         return haltHandler[level];
+    }
+
+    /**
+     * The levels that may halt when a CPU at {@code level} halts, its own first (IdleChain): each next one is the HLT
+     * handler of the one before, down to the level whose handler is L0. Shared: never modify it.
+     */
+    int[] haltChain(int level) {
+        return haltChain[level];
+    }
+
+    /** A wake-up of a halted CPU at {@code level} whose hypervisor blocked it, with L0's own blocked wake-up. */
+    Charge blockedWakeup(int level) {
+        return blockedWakeup[level];
     }
 
     /** The halt-polling window of hypervisor level {@code h}, in seconds. */

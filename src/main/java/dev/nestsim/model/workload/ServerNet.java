@@ -37,7 +37,7 @@ final class ServerNet {
     private final Relay firstRelay;
     private final Wire toClient;
     private final Wire fromClient;
-    private final boolean[] completionPending;
+    private final TxCompletion[] completions;
     private final DmaMapping dma;
     private final List<List<Cpu>> ioCpus = new ArrayList<>();
 
@@ -53,7 +53,10 @@ final class ServerNet {
             leafCpus[i] = new Cpu(sim, n, "L" + n + " cpu" + i, sim.accounts(), true);
         }
         this.leafNapi = leafNapis(new LeafRx(app));
-        this.completionPending = new boolean[leafNapi.length + 1];
+        this.completions = new TxCompletion[leafNapi.length + 1];
+        for (int owner = 0; owner < completions.length; owner++) {
+            completions[owner] = new TxCompletion(owner);
+        }
         this.hostNapi = new Napi[Math.max(n, 1)];
         this.backends = new Backend[Math.max(n, 1)];
         createBackends();
@@ -240,24 +243,39 @@ final class ServerNet {
     /** The physical NIC sends {@code packet}; its completion interrupt follows at the NIC's owner. */
     private void nicSend(Packet packet, int owner) {
         toClient.send(packet);
-        if (completionPending[owner]) {
+        TxCompletion completion = completions[owner];
+        if (completion.pending) {
             return;
         }
-        completionPending[owner] = true;
-        new SimEvent(sim) {
-            @Override
-            void fire() {
-                completionPending[owner] = false;
-                Packet done = Packet.completion();
-                if (owner == leafNapi.length) {
-                    hostNapi[0].deliver(done, null, Signals.HARDWARE);
-                } else if (io == IoModel.PASSTHROUGH) {
-                    toLeafByDevice(done, null, Signals.HARDWARE);
-                } else {
-                    leafNapi[owner].deliver(done, null, Signals.HARDWARE);
-                }
+        completion.pending = true;
+        completion.after(StackParam.TX_COMPLETION_DELAY_US.value() * 1e-6);
+    }
+
+    /**
+     * The transmit completion interrupt of one owner of the physical NIC (a native queue, the passthrough leaf, or L0
+     * at index {@code leafNapi.length}): at most one pending at a time, so one event each, scheduled again and again.
+     */
+    private final class TxCompletion extends SimEvent {
+        private final int owner;
+        private boolean pending;
+
+        TxCompletion(int owner) {
+            super(ServerNet.this.sim);
+            this.owner = owner;
+        }
+
+        @Override
+        void fire() {
+            pending = false;
+            Packet done = Packet.completion();
+            if (owner == leafNapi.length) {
+                hostNapi[0].deliver(done, null, Signals.HARDWARE);
+            } else if (io == IoModel.PASSTHROUGH) {
+                toLeafByDevice(done, null, Signals.HARDWARE);
+            } else {
+                leafNapi[owner].deliver(done, null, Signals.HARDWARE);
             }
-        }.after(StackParam.TX_COMPLETION_DELAY_US.value() * 1e-6);
+        }
     }
 
     /** The leaf's receive path: generic kernel cost per packet, DMA mapping of the refilled buffer, then the workload. */
