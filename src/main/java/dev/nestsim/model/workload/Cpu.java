@@ -44,7 +44,8 @@ final class Cpu {
     final String name;
     private final Accounts accounts;
     private final boolean leaf;
-    private final double tickCyclesPerSecond;
+    /** Wall time per second of work: a busy CPU also takes the periodic tick. */
+    private final double tickFactor;
     private final double contextSwitchCycles;
     private final ArrayDeque<Job> irqQueue = new ArrayDeque<>();
     private final ArrayDeque<Job> threadQueue = new ArrayDeque<>();
@@ -74,7 +75,7 @@ final class Cpu {
         this.name = name;
         this.accounts = accounts;
         this.leaf = leaf;
-        this.tickCyclesPerSecond = sim.platform().tickPerBusySecond(level).cycles();
+        this.tickFactor = 1 + sim.platform().tickPerBusySecond(level).cycles() / sim.hz();
         this.contextSwitchCycles = sim.contextSwitchCycles();
         this.completion = new Completion(sim);
         this.preemptionPoint = new PreemptionPoint(sim);
@@ -233,7 +234,6 @@ final class Cpu {
     private void occupy(double cycles, double charged, double resumedSeconds) {
         double busySeconds = sim.seconds(cycles);
         accounts.busy(level, leaf, busySeconds);
-        double tickFactor = 1 + tickCyclesPerSecond / sim.hz();
         double seconds = busySeconds * tickFactor;
         this.busySeconds += seconds;
         double held = Math.max(0, heldUntil - sim.now());

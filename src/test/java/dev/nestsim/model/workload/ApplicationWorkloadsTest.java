@@ -125,7 +125,8 @@ class ApplicationWorkloadsTest {
         assertThat(busiest(rr).get(2)).as("one transaction in flight leaves every leaf vCPU mostly idle").isLessThan(0.5);
     }
 
-    private static Map<Integer, Double> busiest(WorkloadResult result) {
+    /** The busiest CPU's utilisation per level that reports one. */
+    static Map<Integer, Double> busiest(WorkloadResult result) {
         return result.metrics().stream().filter(m -> m.name().equals("busiestCpuUtilization"))
                 .collect(Collectors.toMap(Metric::level, m -> m.estimate().mean()));
     }

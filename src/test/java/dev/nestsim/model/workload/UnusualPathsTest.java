@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,8 +86,7 @@ class UnusualPathsTest {
         Map<String, Double> shortRun = Map.of("durationSeconds", 0.02, "warmupSeconds", 0.005);
         WorkloadResult result = CATALOGUE.runner(workload).orElseThrow().run(path, shortRun, 3, 2, RunMonitor.NONE);
         if (spare == 0) {
-            Map<Integer, Double> busiest = result.metrics().stream().filter(m -> m.name().equals("busiestCpuUtilization"))
-                    .collect(Collectors.toMap(Metric::level, m -> m.estimate().mean()));
+            Map<Integer, Double> busiest = ApplicationWorkloadsTest.busiest(result);
             assertThat(busiest).as("L1 still has its I/O CPU, on a leaf vCPU").containsKeys(0, 1, 2);
         }
         return result.normalizedToNative().mean();
