@@ -19,12 +19,19 @@ import java.util.function.Consumer;
  *     DVH's posted interrupts, otherwise through a {@link Relay} at every guest hypervisor.</li>
  * <li>PASSTHROUGH: the VF's DMA lands in the leaf; its interrupts cross every guest hypervisor as relays.</li>
  * </ul>
- * A guest hypervisor's interrupt-taking CPU and backend CPU are two of its spare vCPUs (one when it has a single
- * spare); L0's are two spare physical CPUs. A hypervisor with no CPU to spare beyond its guest's runs its I/O on
- * the vCPU of the level above that it shares ({@link Cpu#shareVcpuOf}): the first I/O CPU of the nearest level
- * above that has a CPU of its own, else the leaf's last vCPU (its CPU 0 already takes the leaf's own interrupts).
+ * L0's interrupt-taking and backend CPUs are two spare physical CPUs. A guest hypervisor's backend (its vhost
+ * thread) runs on a spare vCPU of its own. Its interrupts (its NIC's, or the assigned device's that it relays) are
+ * taken where {@link Sim#hypervisorIrqVcpu} says: on a second spare vCPU ({@link #SPARE_VCPU}), or on the vCPU that
+ * runs leaf vCPU m, which it then shares ({@link Cpu#shareVcpuOf}): each of its interrupts makes the nested guest
+ * exit to it (a single-queue device's vector lands wherever the guest hypervisor's kernel or irqbalance put it,
+ * io section 2.4: 0 to 1 reflected round trips per packet). A hypervisor with no CPU to spare beyond its guest's
+ * runs all its I/O on a vCPU of the level above: the first I/O CPU of the nearest level above that has a CPU of
+ * its own, else the leaf's last vCPU (its CPU 0 already takes the leaf's own interrupts).
  */
 final class ServerNet {
+
+    /** {@link Sim#hypervisorIrqVcpu}'s value for interrupts taken on a spare vCPU of the guest hypervisor. */
+    static final int SPARE_VCPU = -1;
 
     private final Sim sim;
     private final Platform p;
@@ -40,6 +47,8 @@ final class ServerNet {
     private final TxCompletion[] completions;
     private final DmaMapping dma;
     private final List<List<Cpu>> ioCpus = new ArrayList<>();
+    /** The I/O CPUs placed on a vCPU of the nested guest (not to be moved by {@link #shareVcpus}). */
+    private final List<Cpu> placed = new ArrayList<>();
 
     ServerNet(Sim sim, RxConsumer app, Consumer<Packet> client) {
         this.sim = sim;
@@ -81,8 +90,9 @@ final class ServerNet {
         boolean chain = io == IoModel.VIRTIO || io == IoModel.EMULATED;
         int backendLevels = chain ? n : io == IoModel.VIRTUAL_PASSTHROUGH ? 1 : 0;
         for (int k = 0; k < backendLevels; k++) {
-            Cpu irq = ioCpu(k, "irq");
-            Cpu worker = p.spareCpus(k) >= 2 ? ioCpu(k, "backend") : irq;
+            Cpu irq = interruptCpu(k);
+            int sparesNeeded = placed.contains(irq) ? 1 : 2;
+            Cpu worker = p.spareCpus(k) >= sparesNeeded ? ioCpu(k, "backend") : irq;
             boolean emulated = io == IoModel.EMULATED && k == n - 1;
             backends[k] = new Backend(this, k, worker, emulated);
             hostNapi[k] = new Napi(irq, new HostRx(k), null);
@@ -95,10 +105,24 @@ final class ServerNet {
         Relay relay = null;
         if (relayed) {
             for (int k = n - 1; k >= 1; k--) {
-                relay = new Relay(k, ioCpu(k, "irq"), relay, leafNapi[0]);
+                relay = new Relay(k, interruptCpu(k), relay, leafNapi[0]);
             }
         }
         return relay;
+    }
+
+    /**
+     * The CPU on which hypervisor level {@code k} takes its device's interrupts: its own (a spare), or for a guest
+     * hypervisor, as {@link Sim#hypervisorIrqVcpu} says, the vCPU that runs a vCPU of the leaf, shared with it.
+     */
+    private Cpu interruptCpu(int k) {
+        Cpu cpu = ioCpu(k, "irq");
+        int vcpu = sim.hypervisorIrqVcpu();
+        if (k >= 1 && vcpu != SPARE_VCPU) {
+            cpu.shareVcpuOf(leafCpus[vcpu % leafCpus.length]);
+            placed.add(cpu);
+        }
+        return cpu;
     }
 
     /** A CPU of hypervisor level {@code k} for its I/O: an interrupt-taking, backend or relaying CPU. */
@@ -117,17 +141,27 @@ final class ServerNet {
             if (ioCpus.get(k).isEmpty() || p.spareCpus(k) > 0) {
                 continue;
             }
-            Cpu host = leafCpus[leafCpus.length - 1];
-            for (int j = k + 1; j < ioCpus.size(); j++) {
-                if (!ioCpus.get(j).isEmpty() && p.spareCpus(j) > 0) {
-                    host = ioCpus.get(j).get(0);
-                    break;
+            Cpu host = ownVcpuAbove(k);
+            for (Cpu cpu : ioCpus.get(k)) {
+                if (!placed.contains(cpu)) {
+                    cpu.shareVcpuOf(host);
                 }
             }
-            for (Cpu cpu : ioCpus.get(k)) {
-                cpu.shareVcpuOf(host);
+        }
+    }
+
+    /** The first I/O CPU with a vCPU of its own at the nearest level above {@code k} that has one, else the leaf's last vCPU. */
+    private Cpu ownVcpuAbove(int k) {
+        for (int j = k + 1; j < ioCpus.size(); j++) {
+            if (p.spareCpus(j) > 0) {
+                for (Cpu cpu : ioCpus.get(j)) {
+                    if (!placed.contains(cpu)) {
+                        return cpu;
+                    }
+                }
             }
         }
+        return leafCpus[leafCpus.length - 1];
     }
 
     Cpu[] leafCpus() {

@@ -27,12 +27,21 @@ final class Sim {
     private final double hz;
     private final double contextSwitchCycles;
     private final long maxEvents;
+    private final int hypervisorIrqVcpu;
     private long sequence;
     private long events;
     private boolean truncated;
     private final List<Cpu> cpus = new ArrayList<>();
 
     Sim(Platform platform, RandomStreams streams, long maxEvents) {
+        this(platform, streams, maxEvents, ServerNet.SPARE_VCPU);
+    }
+
+    /**
+     * @param hypervisorIrqVcpu where each guest hypervisor takes its device interrupts: {@link ServerNet#SPARE_VCPU},
+     *                          or the number of the leaf's vCPU whose vCPU chain takes them (modulo the leaf's vCPUs)
+     */
+    Sim(Platform platform, RandomStreams streams, long maxEvents, int hypervisorIrqVcpu) {
         this.platform = platform;
         this.streams = streams;
         this.accounts = new Accounts(platform);
@@ -40,6 +49,12 @@ final class Sim {
         this.hz = platform.hz();
         this.contextSwitchCycles = platform.contextSwitchCycles();
         this.maxEvents = maxEvents;
+        this.hypervisorIrqVcpu = hypervisorIrqVcpu;
+    }
+
+    /** Where each guest hypervisor takes its device interrupts (see the constructor). */
+    int hypervisorIrqVcpu() {
+        return hypervisorIrqVcpu;
     }
 
     void register(Cpu cpu) {

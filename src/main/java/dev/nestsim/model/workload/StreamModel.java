@@ -13,7 +13,8 @@ final class StreamModel implements WorkloadModel {
 
     @Override
     public Outcome replicate(Platform platform, Map<String, Double> parameters, RandomStreams streams) {
-        Sim sim = new Sim(platform, streams, SimulatedWorkload.MAX_EVENTS_PER_REPLICATION);
+        Sim sim = new Sim(platform, streams, SimulatedWorkload.MAX_EVENTS_PER_REPLICATION,
+                ApplicationWorkloads.hypervisorIrqVcpu(parameters));
         return new StreamSim(sim, serverSends, ApplicationWorkloads.i(parameters, "sendBytes"))
                 .run(parameters.get("warmupSeconds"), parameters.get("durationSeconds"));
     }

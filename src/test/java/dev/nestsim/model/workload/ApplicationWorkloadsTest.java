@@ -67,6 +67,21 @@ class ApplicationWorkloadsTest {
                 .satisfies(p -> assertThat(p.defaultValue()).isEqualTo(value));
     }
 
+    /** Every workload with network I/O says where guest hypervisors take their interrupts; Hackbench has none. */
+    @Test
+    void theNetworkWorkloadsExposeTheGuestHypervisorsInterruptPlacement() {
+        for (String workload : PaperEvaluation.WORKLOADS) {
+            assertThat(runner(workload).descriptor().parameters()).as(workload)
+                    .filteredOn(p -> p.name().equals(ApplicationWorkloads.HYPERVISOR_IRQ_VCPU))
+                    .hasSize(workload.equals("hackbench") ? 0 : 1)
+                    .allSatisfy(p -> {
+                        assertThat(p.defaultValue()).isEqualTo(3);
+                        assertThat(p.accepts(ServerNet.SPARE_VCPU)).isTrue();
+                        assertThat(p.accepts(-2)).isFalse();
+                    });
+        }
+    }
+
     @Test
     void aPathThatEndsAtAHypervisorIsRejected() {
         Path l2 = PaperPaths.L2_BASELINE.path();
