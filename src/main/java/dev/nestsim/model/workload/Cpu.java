@@ -105,7 +105,10 @@ final class Cpu {
         return irqQueue.size() + threadQueue.size() + (busy ? 1 : 0);
     }
 
-    /** Seconds this CPU has spent running jobs so far (not halt polling, not idle). */
+    /**
+     * Seconds this CPU has spent running jobs so far (not halt polling, not idle), including the time a hypervisor's
+     * I/O CPU sharing its vCPU held it back.
+     */
     double busySeconds() {
         return busySeconds;
     }
@@ -120,9 +123,11 @@ final class Cpu {
 
     /**
      * A CPU of a level below, sharing this CPU's vCPU, runs for {@code seconds}: this CPU's job in progress ends
-     * that much later and takes no interrupt meanwhile; a halted CPU cannot start before then.
+     * that much later and takes no interrupt meanwhile; a halted CPU cannot start before then. The vCPU is busy
+     * meanwhile, so the time counts in this CPU's {@link #busySeconds} (its occupancy, as a bottleneck).
      */
     private void holdBack(double seconds) {
+        busySeconds += seconds;
         if (busy && current != null) {
             completion.cancel();
             endsAt += seconds;

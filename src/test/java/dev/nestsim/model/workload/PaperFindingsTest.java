@@ -19,14 +19,22 @@ class PaperFindingsTest {
     }
 
     /**
-     * Memcached is left out: with memtier's 4 threads the client machine, L0's vhost thread and the leaf's CPU 0 are
-     * all near saturation at L1 already, and L2's baseline loses only another 2% (docs/workloads.md section 3).
+     * At least 10% below a single-level VM on every workload that is not bound by the wire. Not "several times
+     * slower" on the throughput workloads: their stacks batch under load (docs/workloads.md section 3).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"netperf-tcp-rr", "apache", "mysql", "hackbench"})
+    @ValueSource(strings = {"netperf-tcp-rr", "apache", "memcached", "mysql", "hackbench"})
     void nestedBaselineIsClearlySlowerThanASingleLevelVm(String workload) {
         assertThat(normalized(workload, PaperPaths.L2_BASELINE))
-                .isLessThan(0.97 * normalized(workload, PaperPaths.L1));
+                .isLessThan(0.9 * normalized(workload, PaperPaths.L1));
+    }
+
+    /** DVH wins back at least 15% over the nested baseline wherever the baseline loses. */
+    @ParameterizedTest
+    @ValueSource(strings = {"netperf-tcp-rr", "apache", "memcached", "mysql", "hackbench"})
+    void dvhImprovesL2WhereTheBaselineLoses(String workload) {
+        assertThat(normalized(workload, PaperPaths.L2_DVH))
+                .isGreaterThan(1.15 * normalized(workload, PaperPaths.L2_BASELINE));
     }
 
     @ParameterizedTest
