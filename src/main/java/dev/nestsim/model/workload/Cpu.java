@@ -64,6 +64,8 @@ final class Cpu {
     private double heldUntil;
     private boolean firstWakeIpiPaid;
     private double busySeconds;
+    /** KVM's per-vCPU halt-polling window at each level of {@link Platform#haltChain} (seconds; 0 at start). */
+    private final double[] haltPollWindows;
 
     /**
      * @param accounts where its cycles go: the server's, or a separate set for the client machine
@@ -79,12 +81,21 @@ final class Cpu {
         this.contextSwitchCycles = sim.contextSwitchCycles();
         this.completion = new Completion(sim);
         this.preemptionPoint = new PreemptionPoint(sim);
+        this.haltPollWindows = new double[level >= 1 ? sim.platform().haltChain(level).length : 0];
         sim.register(this);
     }
 
     /** True while halted (nothing to run). */
     boolean idle() {
         return !busy;
+    }
+
+    /**
+     * The halt-polling windows of this vCPU's chain ({@link IdleChain}): entry d for the vCPU at depth d of
+     * {@link Platform#haltChain}, as its hypervisor's KVM adapts it. {@link IdleChain} reads and updates them.
+     */
+    double[] haltPollWindows() {
+        return haltPollWindows;
     }
 
     /** Seconds since this CPU halted (0 when busy). */

@@ -77,7 +77,7 @@ final class Signals {
             return t == 0 ? null : p.event(t, GuestEvent.IPI_SEND_TO_HALTED);
         }
         int h = p.haltHandler(t);
-        boolean polled = to.idleSeconds() <= p.pollSeconds(h);
+        boolean polled = to.idleSeconds() <= to.haltPollWindows()[0];
         if (!polled && s == h) {
             to.markFirstWakeIpiPaid();
             return p.event(s, GuestEvent.IPI_SEND_TO_HALTED);
