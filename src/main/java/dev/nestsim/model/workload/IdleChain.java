@@ -9,8 +9,8 @@ import dev.nestsim.model.exits.GuestEvent;
  * halt-polls for that vCPU's current window, burning CPU at level h. KVM adapts the window per vCPU after each
  * halt ({@code kvm_vcpu_block}, kvm-exit-paths section 5.4): it starts at 0; a halt longer than the window but
  * shorter than h's {@code haltPollNs} grows it (to 10 us, then doubling, at most {@code haltPollNs}); a halt longer
- * than {@code haltPollNs} resets it to 0 ({@code halt_poll_ns_shrink} = 0). The windows live on the {@link Cpu}. Woken within the window, the wake-up is
- * {@code WAKEUP_POLLED} at t. Otherwise h blocks the vCPU: if h is L0 the physical CPU idles (a C-state exit on
+ * than {@code haltPollNs} resets it to 0 ({@code halt_poll_ns_shrink} = 0). The windows live on the {@link Cpu}.
+ * Woken within the window, the wake-up is {@code WAKEUP_POLLED} at t. Otherwise h blocks the vCPU: if h is L0 the physical CPU idles (a C-state exit on
  * wake-up); if h is a guest hypervisor, h's own vCPU now has nothing to run and executes HLT too (a HALT at h
  * and a tick stop), polled by h's hypervisor, and so on down. Waking then runs bottom-up: the deepest halted
  * level wakes (polled or blocked), every level above it is scheduled back in ({@code WAKEUP_BLOCKED}), each
