@@ -17,6 +17,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import umontreal.ssj.simevents.Event;
+import umontreal.ssj.simevents.Simulator;
+import umontreal.ssj.simevents.eventlist.DoublyLinked;
 
 /**
  * Simulated events per second of the workload simulation (one replication with default parameters on the L2
@@ -25,6 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * many events as a replication does, with nothing else to do: each event pops the earliest of the pending events and
  * schedules its successor a pseudo-random delay later, so the loop always holds as many events as the simulation
  * holds on average ({@link #PENDING}). Both report {@code events} per second.
+ *
+ * <p>A third loop, {@link #ssjLoop}, does what the bare loop does on SSJ's own {@link Simulator} and the
+ * {@link DoublyLinked} list the simulation uses: the same number of events, as many pending, each rescheduling itself
+ * with a sequence number as its priority and nothing else to do. It is the ceiling the simulation can reach while it
+ * keeps SSJ's event list: whatever the model does per event comes on top of it.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -82,6 +90,56 @@ public class WorkloadEventRateBenchmark {
         double sink = bare(eventsPerReplication, pending);
         counter.events += eventsPerReplication;
         return sink;
+    }
+
+    @Benchmark
+    public double ssjLoop(Events counter) {
+        double sink = ssj(eventsPerReplication, pending);
+        counter.events += eventsPerReplication;
+        return sink;
+    }
+
+    /**
+     * The bare loop on SSJ: {@code pending} events on a {@link Simulator} with a {@link DoublyLinked} list, each
+     * rescheduling itself a pseudo-random delay later with the next sequence number as its priority (as the
+     * simulation's events do), until {@code events} have run.
+     */
+    static double ssj(long events, int pending) {
+        Simulator simulator = new Simulator(new DoublyLinked());
+        simulator.init();
+        SelfRescheduling[] loop = new SelfRescheduling[pending];
+        long[] state = {0x9E3779B97F4A7C15L, 0, events};
+        for (int i = 0; i < pending; i++) {
+            loop[i] = new SelfRescheduling(simulator, state);
+            loop[i].next();
+        }
+        simulator.start();
+        return simulator.time();
+    }
+
+    /** One event of {@link #ssj}; {@code state} holds the generator, the sequence number and the events left. */
+    private static final class SelfRescheduling extends Event {
+        private final long[] state;
+
+        SelfRescheduling(Simulator simulator, long[] state) {
+            super(simulator);
+            this.state = state;
+        }
+
+        void next() {
+            state[0] = xorshift(state[0]);
+            setPriority(++state[1]);
+            schedule(1 + (state[0] & 0xFFFF));
+        }
+
+        @Override
+        public void actions() {
+            if (--state[2] <= 0) {
+                simulator().stop();
+                return;
+            }
+            next();
+        }
     }
 
     /** A minimal discrete-event loop: a heap of {@code pending} (time, sequence) events, each scheduling its successor. */
