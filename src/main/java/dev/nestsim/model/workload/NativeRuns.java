@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 /**
  * A bounded memo of native replications, so that the configurations compared against the same native host with
  * the same seed simulate the native counterpart once. A replication is a pure function of its key, so whether a
- * value comes from here or is recomputed never changes a result. Thread-safe.
+ * value comes from here or is recomputed never changes a result. Parameters that only place a guest hypervisor's
+ * work ({@link ApplicationWorkloads#HYPERVISOR_IRQ_VCPU}) are left out of the key: the bare host has no hypervisor,
+ * so runs that differ only in them share their native replications. Thread-safe.
  */
 final class NativeRuns {
 
@@ -26,7 +28,9 @@ final class NativeRuns {
     };
 
     Outcome get(Platform platform, Map<String, Double> parameters, long seed, int replication, Supplier<Outcome> compute) {
-        Key key = new Key(platform.path().host().hardware(), platform.cpus(), new TreeMap<>(parameters), seed, replication);
+        Map<String, Double> nativeParameters = new TreeMap<>(parameters);
+        nativeParameters.remove(ApplicationWorkloads.HYPERVISOR_IRQ_VCPU);
+        Key key = new Key(platform.path().host().hardware(), platform.cpus(), nativeParameters, seed, replication);
         synchronized (memo) {
             Outcome known = memo.get(key);
             if (known != null) {
