@@ -23,7 +23,7 @@ import java.util.Map;
 final class DiagnosticWorkload implements WorkloadRunner {
 
     static final String NAME = "diagnostic-sleep";
-    static final WorkloadParameter MILLIS = new WorkloadParameter("millisPerReplication", "ms",
+    static final WorkloadParameter MILLIS = WorkloadParameter.real("millisPerReplication", "ms",
             "How long each replication waits", 100, 0, 5000);
 
     private static final WorkloadDescriptor DESCRIPTOR = new WorkloadDescriptor(NAME, WorkloadKind.APPLICATION,

@@ -135,7 +135,24 @@ abstract class RunsApiContract extends RunsApiSupport {
         MvcTestResult refused = api.post("/api/v1/runs", aSlowRun(vm, 2).with("parameters", Map.of("millisPerReplication", 99_999)));
 
         assertThat(refused).hasStatus(400);
-        assertThat((String) read(refused, "$.errors[0].message")).contains("between 0.0 and 5000.0 ms");
+        assertThat((String) read(refused, "$.errors[0].message")).contains("between 0 and 5000 ms");
+    }
+
+    @Test
+    void aFractionForACountIsRefusedAndCreatesNothing() {
+        String vm = anL1Vm("whole");
+        long before = count("");
+
+        MvcTestResult refused = api.post("/api/v1/runs", aRun(vm, "memcached").with("parameters", Map.of("clientThreads", 2.5)));
+
+        assertThat(refused).as(body(refused)).hasStatus(400).hasContentType("application/problem+json");
+        assertThat((String) read(refused, "$.errors[0].field")).isEqualTo("parameters.clientThreads");
+        assertThat((String) read(refused, "$.errors[0].rule")).isEqualTo("parameter-integer");
+        assertThat((String) read(refused, "$.errors[0].message")).isEqualTo("clientThreads must be a whole number (threads), was 2.5");
+        assertThat(count("")).isEqualTo(before);
+        assertThat(api.get("/api/v1/workloads")).bodyJson()
+                .extractingPath("$.items[?(@.name == 'memcached')].parameters[?(@.name == 'clientThreads')].integer")
+                .asArray().containsExactly(true);
     }
 
     @Test

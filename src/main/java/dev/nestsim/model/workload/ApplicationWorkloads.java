@@ -126,17 +126,18 @@ final class ApplicationWorkloads {
         return (int) Math.round(parameters.get(name));
     }
 
-    private static WorkloadParameter param(String name, String unit, String description, double defaultValue, double min, double max) {
-        return new WorkloadParameter(name, unit, description, defaultValue, min, max);
+    /** A whole-number parameter: every workload-specific parameter is a count, a size in bytes or a vCPU's number. */
+    private static WorkloadParameter param(String name, String unit, String description, long defaultValue, long min, long max) {
+        return WorkloadParameter.whole(name, unit, description, defaultValue, min, max);
     }
 
     private static WorkloadDescriptor descriptor(String name, String description, String primary, String unit, boolean higherIsBetter,
                                                  double durationSeconds, double warmupSeconds, WorkloadParameter... specific) {
         List<WorkloadParameter> parameters = new ArrayList<>();
-        parameters.add(param("durationSeconds", "s",
+        parameters.add(WorkloadParameter.real("durationSeconds", "s",
                 "simulated seconds measured per replication after warm-up (the paper ran 10 s; rates are steady-state)",
                 durationSeconds, 0.01, MAX_SECONDS));
-        parameters.add(param("warmupSeconds", "s", "simulated seconds discarded before measuring", warmupSeconds, 0, 1));
+        parameters.add(WorkloadParameter.real("warmupSeconds", "s", "simulated seconds discarded before measuring", warmupSeconds, 0, 1));
         parameters.addAll(List.of(specific));
         return new WorkloadDescriptor(name, WorkloadKind.APPLICATION, description, primary, unit, higherIsBetter,
                 parameters, MAX_REPLICATIONS);

@@ -72,10 +72,19 @@ public final class Workloads {
                         descriptor.name() + " has no parameter '" + e.getKey() + "'; it accepts " + known.keySet()));
             } else if (e.getValue() == null || !p.accepts(e.getValue())) {
                 violations.add(new ParameterViolation(e.getKey(), "parameter-range",
-                        e.getKey() + " must be between " + p.min() + " and " + p.max() + " " + p.unit() + ", was " + e.getValue()));
+                        e.getKey() + " must be between " + number(p.min()) + " and " + number(p.max()) + " " + p.unit()
+                                + ", was " + e.getValue()));
+            } else if (!p.acceptsKind(e.getValue())) {
+                violations.add(new ParameterViolation(e.getKey(), "parameter-integer",
+                        e.getKey() + " must be a whole number (" + p.unit() + "), was " + e.getValue()));
             }
         }
         return violations;
+    }
+
+    /** A bound as users wrote it: 4 rather than 4.0, 0.01 as it is. */
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** The parameters with defaults filled in, in name order. {@code given} must have passed {@link #check}. */

@@ -18,7 +18,7 @@ public record WorkloadResponse(
         @Schema(description = "Whether a larger primary metric is better (throughput) or worse (cycles, completion time)", example = "false")
         boolean higherIsBetter,
         @Schema(description = "The most replications a run of it may ask for", example = "1000") int maxReplications,
-        @Schema(description = "Its parameters; a run may set any of them within [min, max]") List<Parameter> parameters) {
+        @Schema(description = "Its parameters; a run may set any of them within [min, max], whole numbers where integer is true") List<Parameter> parameters) {
 
     static WorkloadResponse of(WorkloadDescriptor d, int serviceMaxReplications) {
         return new WorkloadResponse(d.name(), d.kind(), d.description(), d.primaryMetric(), d.primaryUnit(), d.higherIsBetter(),
@@ -33,10 +33,12 @@ public record WorkloadResponse(
             @Schema(description = "What it changes") String description,
             @Schema(description = "Its value when a run does not set it", example = "16") double defaultValue,
             @Schema(description = "Smallest accepted value", example = "1") double min,
-            @Schema(description = "Largest accepted value", example = "1024") double max) {
+            @Schema(description = "Largest accepted value", example = "1024") double max,
+            @Schema(description = "Whether only whole numbers are accepted (a count, a size in bytes, a vCPU's number); a fraction "
+                    + "is refused with the rule parameter-integer", example = "true") boolean integer) {
 
         static Parameter of(WorkloadParameter p) {
-            return new Parameter(p.name(), p.unit(), p.description(), p.defaultValue(), p.min(), p.max());
+            return new Parameter(p.name(), p.unit(), p.description(), p.defaultValue(), p.min(), p.max(), p.integer());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.nestsim.model.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.nestsim.model.exits.CascadeEngine;
 import dev.nestsim.model.topology.Path;
@@ -79,6 +80,40 @@ class ApplicationWorkloadsTest {
                         assertThat(p.accepts(ServerNet.SPARE_VCPU)).isTrue();
                         assertThat(p.accepts(-2)).isFalse();
                     });
+        }
+    }
+
+    /** The bare host has no guest hypervisor, so where one would take its interrupts cannot change native. */
+    @Test
+    void theInterruptPlacementDoesNotChangeNative() {
+        Map<String, Double> spare = new java.util.HashMap<>(SHORT);
+        spare.put(ApplicationWorkloads.HYPERVISOR_IRQ_VCPU, -1.0);
+        Map<String, Double> cpu0 = new java.util.HashMap<>(SHORT);
+        cpu0.put(ApplicationWorkloads.HYPERVISOR_IRQ_VCPU, 0.0);
+
+        WorkloadResult a = runner("memcached").run(PaperPaths.NATIVE.path(), spare, 5, 2, RunMonitor.NONE);
+        WorkloadResult b = Workloads.standard(CascadeEngine.reference()).runner("memcached").orElseThrow()
+                .run(PaperPaths.NATIVE.path(), cpu0, 5, 2, RunMonitor.NONE);
+
+        assertThat(b.primary()).isEqualTo(a.primary());
+        assertThat(b.metrics()).isEqualTo(a.metrics());
+    }
+
+    /** Counts take whole numbers only: a fraction is refused by name, not rounded behind the user's back. */
+    @Test
+    void aCountRefusesAFractionAndTheWindowsTakeAny() {
+        WorkloadDescriptor memcached = runner("memcached").descriptor();
+
+        assertThat(Workloads.check(memcached, Map.of("clientThreads", 2.5, "hypervisorIrqVcpu", 0.5)))
+                .extracting(ParameterViolation::field, ParameterViolation::rule)
+                .containsExactly(tuple("clientThreads", "parameter-integer"), tuple("hypervisorIrqVcpu", "parameter-integer"));
+        assertThat(Workloads.check(memcached, Map.of("clientThreads", 3.0, "durationSeconds", 0.015, "warmupSeconds", 0.0)))
+                .isEmpty();
+        assertThat(Workloads.check(memcached, Map.of("clientThreads", 17.5)))
+                .extracting(ParameterViolation::rule).containsExactly("parameter-range");
+        for (String workload : PaperEvaluation.WORKLOADS) {
+            assertThat(runner(workload).descriptor().parameters()).as(workload)
+                    .allSatisfy(p -> assertThat(p.integer()).isEqualTo(!p.unit().equals("s")));
         }
     }
 
