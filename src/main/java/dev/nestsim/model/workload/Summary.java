@@ -17,8 +17,11 @@ import java.util.function.ToDoubleFunction;
  * the hardware transitions and halt polling for its guests); {@code exitsPerSecond} per level (exits raised by
  * that level's software); {@code busiestCpuUtilization} per level, the busy fraction of that level's busiest
  * CPU (a leaf vCPU, or an I/O CPU of a hypervisor: 1 marks the bottleneck; absent for a level that has no CPU of
- * its own in the simulation); the leaf's {@link Counter}s per second; {@code clientCpuUtilization} on the client
- * machine; and {@code measuredSeconds}, the simulated window per replication.
+ * its own in the simulation); {@code cyclesPerOperation} per level and for all levels together (no level), and
+ * {@code exitsPerOperation} per level, per unit of the throughput (a transaction, request, operation, message or
+ * Mbit); {@code cyclesPerOperationNormalizedToNative}, the server's cycles per unit over native's, replication by
+ * replication; the leaf's {@link Counter}s per second; {@code clientCpuUtilization} on the client machine; and
+ * {@code measuredSeconds}, the simulated window per replication.
  */
 final class Summary {
 
@@ -52,6 +55,21 @@ final class Summary {
             int at = k;
             metrics.add(metric("exitsPerSecond", "exits/s", k, estimate(outcomes, o -> o.usage().exitsPerSecond()[at])));
         }
+        String perOperation = "/" + operationOf(unitOf(descriptor));
+        for (int k = 0; k < levels; k++) {
+            int at = k;
+            metrics.add(metric("cyclesPerOperation", "cycles" + perOperation, k,
+                    estimate(outcomes, o -> perOperation(o, o.usage().cyclesPerSecond()[at]))));
+        }
+        metrics.add(metric("cyclesPerOperation", "cycles" + perOperation, null,
+                estimate(outcomes, o -> perOperation(o, serverCyclesPerSecond(o)))));
+        for (int k = 0; k < levels; k++) {
+            int at = k;
+            metrics.add(metric("exitsPerOperation", "exits" + perOperation, k,
+                    estimate(outcomes, o -> perOperation(o, o.usage().exitsPerSecond()[at]))));
+        }
+        metrics.add(metric("cyclesPerOperationNormalizedToNative", "ratio", null, level == 0
+                ? new Estimate(1, 0, Estimates.CONFIDENCE, n) : cpuCostToNative(outcomes, natives)));
         for (int k = 0; k < levels; k++) {
             int at = k;
             if (!Double.isNaN(outcomes.get(0).busiestCpu()[at])) {
@@ -75,6 +93,39 @@ final class Summary {
             ratios[r] = nativeRate > 0 ? outcomes.get(r).rate() / nativeRate : 0;
         }
         return Estimates.of(ratios);
+    }
+
+    /**
+     * Per replication, the server's cycles per unit of work on the path (every level together: the leaf, its
+     * hypervisors, L0 with its halt polling and transitions) over native's: what the same work costs in CPU.
+     */
+    private static Estimate cpuCostToNative(List<Outcome> outcomes, List<Outcome> natives) {
+        double[] ratios = new double[outcomes.size()];
+        for (int r = 0; r < ratios.length; r++) {
+            double nativeCost = perOperation(natives.get(r), serverCyclesPerSecond(natives.get(r)));
+            ratios[r] = nativeCost > 0 ? perOperation(outcomes.get(r), serverCyclesPerSecond(outcomes.get(r))) / nativeCost : 0;
+        }
+        return Estimates.of(ratios);
+    }
+
+    /** A per-second figure per unit of work done (0 when no unit was done). */
+    private static double perOperation(Outcome o, double perSecond) {
+        double rate = o.rate();
+        return rate > 0 ? perSecond / rate : 0;
+    }
+
+    private static double serverCyclesPerSecond(Outcome o) {
+        double sum = 0;
+        for (double c : o.usage().cyclesPerSecond()) {
+            sum += c;
+        }
+        return sum;
+    }
+
+    /** The unit of work of a throughput unit: "transactions/s" gives "transaction", "Mbit/s" gives "Mbit". */
+    static String operationOf(String throughputUnit) {
+        String unit = throughputUnit.endsWith("/s") ? throughputUnit.substring(0, throughputUnit.length() - 2) : throughputUnit;
+        return unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
     }
 
     private static String unitOf(WorkloadDescriptor descriptor) {

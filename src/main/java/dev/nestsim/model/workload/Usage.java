@@ -5,25 +5,29 @@ package dev.nestsim.model.workload;
  * by the clock and the window: 3.2 means three CPUs and a fifth kept busy), exits raised by each level per
  * second, and the leaf's {@link Counter}s per second.
  *
- * @param cpusBusy       index k: CPUs kept busy by level k's software (L0 includes hardware transitions)
- * @param exitsPerSecond index k: hardware exits raised by level k per second
- * @param counters       index {@link Counter#ordinal()}: per second
+ * @param cpusBusy        index k: CPUs kept busy by level k's software (L0 includes hardware transitions)
+ * @param cyclesPerSecond index k: cycles of level k's software per second (the same work as {@code cpusBusy} counts)
+ * @param exitsPerSecond  index k: hardware exits raised by level k per second
+ * @param counters        index {@link Counter#ordinal()}: per second
  */
-record Usage(double[] cpusBusy, double[] exitsPerSecond, double[] counters) {
+record Usage(double[] cpusBusy, double[] cyclesPerSecond, double[] exitsPerSecond, double[] counters) {
 
     static Usage between(Accounts start, Accounts end, double seconds, double hz) {
         int levels = end.levels();
         double[] cpus = new double[levels];
+        double[] cycles = new double[levels];
         double[] exits = new double[levels];
         double span = seconds > 0 ? seconds : 1;
         for (int k = 0; k < levels; k++) {
-            cpus[k] = (end.cyclesAt(k) - start.cyclesAt(k)) / hz / span;
+            double spent = end.cyclesAt(k) - start.cyclesAt(k);
+            cpus[k] = spent / hz / span;
+            cycles[k] = spent / span;
             exits[k] = (end.exitsAt(k) - start.exitsAt(k)) / span;
         }
         double[] counters = new double[Counter.values().length];
         for (Counter c : Counter.values()) {
             counters[c.ordinal()] = (end.counter(c) - start.counter(c)) / span;
         }
-        return new Usage(cpus, exits, counters);
+        return new Usage(cpus, cycles, exits, counters);
     }
 }

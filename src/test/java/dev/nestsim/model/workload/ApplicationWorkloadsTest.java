@@ -3,6 +3,7 @@ package dev.nestsim.model.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.nestsim.model.exits.CascadeEngine;
 import dev.nestsim.model.topology.Path;
@@ -173,6 +174,54 @@ class ApplicationWorkloadsTest {
 
         WorkloadResult rr = runner("netperf-tcp-rr").run(PaperPaths.L2_BASELINE.path(), shortRun("netperf-tcp-rr"), 5, 2, RunMonitor.NONE);
         assertThat(busiest(rr).get(2)).as("one transaction in flight leaves every leaf vCPU mostly idle").isLessThan(0.5);
+    }
+
+    /**
+     * Cycles and exits per unit of work at every level are the per-second figures over the throughput (one
+     * replication, so the mean of the ratio is the ratio of the means); all levels together they add up.
+     */
+    @Test
+    void cyclesAndExitsPerOperationAreTheRatesOverTheThroughput() {
+        WorkloadResult result = runner("memcached").run(PaperPaths.L2_BASELINE.path(), shortRun("memcached"), 5, 1, RunMonitor.NONE);
+        double throughput = mean(result, "throughput", null);
+        double hz = PaperPaths.L2_BASELINE.path().host().hardware().clockGhz() * 1e9;
+        double allLevels = 0;
+        for (int k = 0; k <= 2; k++) {
+            double cycles = mean(result, "cyclesPerOperation", k);
+            assertThat(cycles).as("L%d", k).isCloseTo(mean(result, "cpuUtilization", k) * hz / throughput, withinPercentage(1e-6));
+            assertThat(mean(result, "exitsPerOperation", k)).as("L%d", k)
+                    .isCloseTo(mean(result, "exitsPerSecond", k) / throughput, withinPercentage(1e-6));
+            allLevels += cycles;
+        }
+        assertThat(mean(result, "cyclesPerOperation", null)).isCloseTo(allLevels, withinPercentage(1e-6));
+        assertThat(result.metrics()).filteredOn(m -> m.name().equals("cyclesPerOperation"))
+                .extracting(Metric::unit).containsOnly("cycles/operation");
+        assertThat(Summary.operationOf("transactions/s")).isEqualTo("transaction");
+        assertThat(Summary.operationOf("Mbit/s")).isEqualTo("Mbit");
+    }
+
+    /**
+     * The CPU a unit of work costs against native: 1 natively; more in a nested VM, whose guest hypervisor copies
+     * and bridges every packet again; less with DVH than without, where only L0 touches the packets.
+     */
+    @Test
+    void aNestedVmSpendsMoreCpuPerOperationThanNativeAndDvhLessThanTheBaseline() {
+        Map<String, Double> params = shortRun("memcached");
+        double nativeCost = mean(runner("memcached").run(PaperPaths.NATIVE.path(), params, 5, 2, RunMonitor.NONE),
+                "cyclesPerOperationNormalizedToNative", null);
+        WorkloadResult baseline = runner("memcached").run(PaperPaths.L2_BASELINE.path(), params, 5, 2, RunMonitor.NONE);
+        WorkloadResult dvh = runner("memcached").run(PaperPaths.L2_DVH.path(), params, 5, 2, RunMonitor.NONE);
+
+        assertThat(nativeCost).isEqualTo(1);
+        assertThat(mean(baseline, "cyclesPerOperationNormalizedToNative", null)).isGreaterThan(1.2);
+        assertThat(mean(dvh, "cyclesPerOperationNormalizedToNative", null))
+                .isLessThan(mean(baseline, "cyclesPerOperationNormalizedToNative", null));
+        assertThat(mean(dvh, "exitsPerOperation", 1)).isLessThan(mean(baseline, "exitsPerOperation", 1) / 10);
+    }
+
+    private static double mean(WorkloadResult result, String name, Integer level) {
+        return result.metrics().stream().filter(m -> m.name().equals(name) && java.util.Objects.equals(m.level(), level))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " at " + level)).estimate().mean();
     }
 
     /** The busiest CPU's utilisation per level that reports one. */
