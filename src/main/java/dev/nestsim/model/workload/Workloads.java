@@ -73,18 +73,21 @@ public final class Workloads {
             } else if (e.getValue() == null || !p.accepts(e.getValue())) {
                 violations.add(new ParameterViolation(e.getKey(), "parameter-range",
                         e.getKey() + " must be between " + number(p.min()) + " and " + number(p.max()) + " " + p.unit()
-                                + ", was " + e.getValue()));
+                                + ", was " + number(e.getValue())));
             } else if (!p.acceptsKind(e.getValue())) {
                 violations.add(new ParameterViolation(e.getKey(), "parameter-integer",
-                        e.getKey() + " must be a whole number (" + p.unit() + "), was " + e.getValue()));
+                        e.getKey() + " must be a whole number (" + p.unit() + "), was " + number(e.getValue())));
             }
         }
         return violations;
     }
 
     /** A bound as users wrote it: 4 rather than 4.0, 0.01 as it is. */
-    private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    private static String number(Double value) {
+        if (value == null) {
+            return "null";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString(value.longValue()) : Double.toString(value);
     }
 
     /** The parameters with defaults filled in, in name order. {@code given} must have passed {@link #check}. */

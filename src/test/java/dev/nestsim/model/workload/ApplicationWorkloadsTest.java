@@ -112,6 +112,10 @@ class ApplicationWorkloadsTest {
                 .isEmpty();
         assertThat(Workloads.check(memcached, Map.of("clientThreads", 17.5)))
                 .extracting(ParameterViolation::rule).containsExactly("parameter-range");
+        Map<String, Double> missing = new java.util.HashMap<>();
+        missing.put("clientThreads", null);
+        assertThat(Workloads.check(memcached, missing)).extracting(ParameterViolation::message)
+                .containsExactly("clientThreads must be between 1 and 16 threads, was null");
         for (String workload : PaperEvaluation.WORKLOADS) {
             assertThat(runner(workload).descriptor().parameters()).as(workload)
                     .allSatisfy(p -> assertThat(p.integer()).isEqualTo(!p.unit().equals("s")));
