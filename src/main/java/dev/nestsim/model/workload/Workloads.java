@@ -82,7 +82,7 @@ public final class Workloads {
         return violations;
     }
 
-    /** A bound as users wrote it: 4 rather than 4.0, 0.01 as it is. */
+    /** A number as users write it, for messages: 4 rather than 4.0, 0.01 and 2.5 as they are, null as null. */
     private static String number(Double value) {
         if (value == null) {
             return "null";
