@@ -127,15 +127,23 @@ final class AppThread<T> extends Job {
         }
     }
 
-    /** Hands {@code item} to the thread from software on {@code waker}, waking the thread if it sleeps. */
-    void handOver(Cpu waker, T item) {
+    /** Queues {@code item}; true when the thread slept and is now runnable, placed on its CPU for this wake-up. */
+    private boolean queueWaking(T item) {
         add(item);
         if (runnable) {
-            return;
+            return false;
         }
         runnable = true;
         woken = true;
         home = place();
+        return true;
+    }
+
+    /** Hands {@code item} to the thread from software on {@code waker}, waking the thread if it sleeps. */
+    void handOver(Cpu waker, T item) {
+        if (!queueWaking(item)) {
+            return;
+        }
         if (waker == null) {
             home.submit(this);
             return;
@@ -146,13 +154,9 @@ final class AppThread<T> extends Job {
 
     /** Hands {@code item} to the thread when a device interrupt arrives for it (a client machine's NIC). */
     void handOverFromDevice(T item) {
-        add(item);
-        if (runnable) {
+        if (!queueWaking(item)) {
             return;
         }
-        runnable = true;
-        woken = true;
-        home = place();
         Signals.send(home.sim, null, Signals.HARDWARE, home, this, StackParam.IRQ_NAPI_ENTRY.value());
     }
 }
