@@ -12,13 +12,16 @@ import java.util.Objects;
  * @param sockets           processor sockets
  * @param hardware          cores, clock, memory, NIC and features
  * @param source            where the figures and the feature set come from
+ * @param defaultKernel     the kernel generation a host of this profile runs at L0 unless it names one: the paper's
+ *                          testbed runs Linux 4.18 as the paper did, every other profile a current kernel
  */
 public record HostProfile(String name, String title, String cpuModel, String microarchitecture,
-                          int sockets, HostHardware hardware, String source) {
+                          int sockets, HostHardware hardware, String source, KernelGeneration defaultKernel) {
 
     public HostProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hardware, "hardware");
+        Objects.requireNonNull(defaultKernel, "defaultKernel");
         if (sockets < 1 || hardware.cores() % sockets != 0) {
             throw new IllegalArgumentException("sockets must divide cores: " + sockets + " sockets, " + hardware.cores() + " cores");
         }

@@ -1,5 +1,6 @@
 package dev.nestsim.model.topology;
 
+import dev.nestsim.model.hardware.KernelGeneration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -14,13 +15,17 @@ import java.util.Set;
  * @param exposeVmcsShadowing whether it gives its guest hypervisors VMCS shadowing: L0 hardware shadowing
  *                            ({@code kvm_intel.enable_shadow_vmcs}), a guest hypervisor emulated shadowing (KVM's default)
  * @param postedInterrupts    whether it delivers interrupts to its running guests as posted interrupts
+ * @param kernel              the Linux/KVM generation it runs; {@code null} for a guest hypervisor that runs its parent's
+ *                            ({@link Path#kernel} resolves it); a host's L0 without one runs {@link #DEFAULT_KERNEL}
  */
 public record HypervisorSettings(Set<DvhMechanism> dvh, long haltPollNs, TimerOffload timerOffload,
-                                 boolean exposeVmcsShadowing, boolean postedInterrupts) {
+                                 boolean exposeVmcsShadowing, boolean postedInterrupts, KernelGeneration kernel) {
 
     /** KVM's default halt-polling window, {@code KVM_HALT_POLL_NS_DEFAULT}. */
     public static final long KVM_DEFAULT_HALT_POLL_NS = 200_000;
     public static final long MAX_HALT_POLL_NS = 10_000_000;
+    /** The generation of an L0 that names none: a current kernel. */
+    public static final KernelGeneration DEFAULT_KERNEL = KernelGeneration.LINUX_5_10;
 
     /** Linux/KVM defaults without any DVH mechanism. */
     public static final HypervisorSettings KVM_DEFAULTS = new HypervisorSettings(
@@ -35,23 +40,34 @@ public record HypervisorSettings(Set<DvhMechanism> dvh, long haltPollNs, TimerOf
         dvh = dvh.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(dvh));
     }
 
+    /** Settings that name no kernel generation (a guest hypervisor then runs its parent's). */
+    public HypervisorSettings(Set<DvhMechanism> dvh, long haltPollNs, TimerOffload timerOffload,
+                              boolean exposeVmcsShadowing, boolean postedInterrupts) {
+        this(dvh, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts, null);
+    }
+
     public HypervisorSettings withDvh(Set<DvhMechanism> mechanisms) {
-        return new HypervisorSettings(mechanisms, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts);
+        return new HypervisorSettings(mechanisms, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts, kernel);
     }
 
     public HypervisorSettings withExposeVmcsShadowing(boolean expose) {
-        return new HypervisorSettings(dvh, haltPollNs, timerOffload, expose, postedInterrupts);
+        return new HypervisorSettings(dvh, haltPollNs, timerOffload, expose, postedInterrupts, kernel);
     }
 
     public HypervisorSettings withHaltPollNs(long ns) {
-        return new HypervisorSettings(dvh, ns, timerOffload, exposeVmcsShadowing, postedInterrupts);
+        return new HypervisorSettings(dvh, ns, timerOffload, exposeVmcsShadowing, postedInterrupts, kernel);
     }
 
     public HypervisorSettings withTimerOffload(TimerOffload offload) {
-        return new HypervisorSettings(dvh, haltPollNs, offload, exposeVmcsShadowing, postedInterrupts);
+        return new HypervisorSettings(dvh, haltPollNs, offload, exposeVmcsShadowing, postedInterrupts, kernel);
     }
 
     public HypervisorSettings withPostedInterrupts(boolean posted) {
-        return new HypervisorSettings(dvh, haltPollNs, timerOffload, exposeVmcsShadowing, posted);
+        return new HypervisorSettings(dvh, haltPollNs, timerOffload, exposeVmcsShadowing, posted, kernel);
+    }
+
+    /** The same settings on kernel generation {@code generation} ({@code null}: a guest hypervisor's parent's). */
+    public HypervisorSettings withKernel(KernelGeneration generation) {
+        return new HypervisorSettings(dvh, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts, generation);
     }
 }

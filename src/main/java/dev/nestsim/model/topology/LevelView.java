@@ -1,5 +1,6 @@
 package dev.nestsim.model.topology;
 
+import dev.nestsim.model.hardware.KernelGeneration;
 import java.util.Set;
 
 /**
@@ -13,9 +14,10 @@ import java.util.Set;
  * @param dvhInForce       the DVH mechanisms in force end to end at this level
  * @param viommu           the virtual IOMMU of a guest hypervisor ({@code null} elsewhere)
  * @param io               the I/O model of the leaf ({@code null} elsewhere)
+ * @param kernel           the kernel generation of a hypervisor level, inherited or its own ({@code null} for a VM)
  */
 public record LevelView(int level, Kind kind, String name, VmcsShadowing vmcsShadowing, boolean postedInterrupts,
-                        Set<DvhMechanism> dvhInForce, ViommuMode viommu, IoModel io) {
+                        Set<DvhMechanism> dvhInForce, ViommuMode viommu, IoModel io, KernelGeneration kernel) {
 
     /** What sits at a level. */
     public enum Kind { HOST, HYPERVISOR, VM }
@@ -23,14 +25,14 @@ public record LevelView(int level, Kind kind, String name, VmcsShadowing vmcsSha
     static LevelView of(Path path, int level) {
         if (level == 0) {
             return new LevelView(0, Kind.HOST, path.host().name(), VmcsShadowing.NOT_APPLICABLE, false,
-                    path.dvhInForceAt(0), null, null);
+                    path.dvhInForceAt(0), null, null, path.kernel(0));
         }
         if (level <= path.hypervisors().size()) {
             GuestHypervisor hv = path.hypervisor(level);
             return new LevelView(level, Kind.HYPERVISOR, hv.name(), path.vmcsShadowingAt(level),
-                    path.postedInterruptsInto(level), path.dvhInForceAt(level), hv.viommu(), null);
+                    path.postedInterruptsInto(level), path.dvhInForceAt(level), hv.viommu(), null, path.kernel(level));
         }
         return new LevelView(level, Kind.VM, path.leaf().name(), VmcsShadowing.NOT_APPLICABLE,
-                path.postedInterruptsInto(level), path.dvhInForceAt(level), null, path.leaf().io());
+                path.postedInterruptsInto(level), path.dvhInForceAt(level), null, path.leaf().io(), null);
     }
 }

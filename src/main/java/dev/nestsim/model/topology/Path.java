@@ -1,5 +1,6 @@
 package dev.nestsim.model.topology;
 
+import dev.nestsim.model.hardware.KernelGeneration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -70,6 +71,24 @@ public record Path(Host host, List<GuestHypervisor> hypervisors, LeafVm leaf) {
     /** The guest hypervisor at {@code level} (1 to {@code hypervisors.size()}). */
     public GuestHypervisor hypervisor(int level) {
         return hypervisors.get(level - 1);
+    }
+
+    /**
+     * The kernel generation of hypervisor level {@code level} (0 for L0, 1 to {@code hypervisors.size()}): its own,
+     * or, for a guest hypervisor that names none, its parent's, down to L0's.
+     */
+    public KernelGeneration kernel(int level) {
+        if (level < 0 || level > hypervisors.size()) {
+            throw new IllegalArgumentException("level " + level + " is not a hypervisor level of this path (0 to "
+                    + hypervisors.size() + ")");
+        }
+        for (int k = level; k >= 1; k--) {
+            KernelGeneration own = hypervisors.get(k - 1).settings().kernel();
+            if (own != null) {
+                return own;
+            }
+        }
+        return host.kernel();
     }
 
     /** How errors and explanations name the level: "host 'tb' (L0)", "hypervisor 'l1' (L1)", "VM 'vm' (L2)". */
