@@ -4,6 +4,7 @@ import dev.nestsim.model.hardware.CpuFeatures;
 import dev.nestsim.model.hardware.HostHardware;
 import dev.nestsim.model.hardware.HostProfile;
 import dev.nestsim.model.hardware.HostProfiles;
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.GuestHypervisor;
 import dev.nestsim.model.topology.Host;
@@ -34,6 +35,8 @@ public final class PathFixture {
     private IoModel io = IoModel.VIRTIO;
     private ViommuMode viommu = ViommuMode.OFF;
     private boolean exposeVmcsShadowing = true;
+    private KernelGeneration kernel;
+    private int onlineCpus;
 
     private PathFixture() {
     }
@@ -100,6 +103,18 @@ public final class PathFixture {
         return this;
     }
 
+    /** The kernel generation at every level (L0's; the guest hypervisors inherit it). Default: the profile's. */
+    public PathFixture withKernel(KernelGeneration generation) {
+        this.kernel = generation;
+        return this;
+    }
+
+    /** L0's online CPUs (default: all cores). */
+    public PathFixture withOnlineCpus(int cpus) {
+        this.onlineCpus = cpus;
+        return this;
+    }
+
     public PathFixture withHostDvh(Set<DvhMechanism> mechanisms) {
         this.hostDvh = mechanisms;
         return this;
@@ -114,8 +129,8 @@ public final class PathFixture {
             hw = new HostHardware(hw.cores(), hw.clockGhz(), hw.memoryGib(), hw.nic(), f);
         }
         HypervisorSettings l0 = HypervisorSettings.KVM_DEFAULTS.withDvh(hostDvh)
-                .withPostedInterrupts(f.postedInterrupts());
-        return new Host(profile.name(), hw, l0);
+                .withPostedInterrupts(f.postedInterrupts()).withKernel(kernel == null ? profile.defaultKernel() : kernel);
+        return new Host(profile.name(), hw, l0, onlineCpus == 0 ? hw.cores() : onlineCpus);
     }
 
     public Path build() {

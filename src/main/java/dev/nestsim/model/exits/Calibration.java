@@ -7,17 +7,12 @@ import java.util.Objects;
 
 /**
  * An immutable set of parameter values for the cascade. {@link #DEFAULT} is the calibrated reference
- * (every value, unit and source in {@link Param}); {@link #with} derives a variant for what-if studies.
+ * (every value, unit and source in {@link Param}); {@link #with} derives a variant for what-if studies. Kernel
+ * generations are not calibrations: they are mechanisms of each level of a path ({@link KvmGeneration}).
  */
 public final class Calibration {
 
     public static final Calibration DEFAULT = new Calibration(new EnumMap<>(Param.class));
-
-    /**
-     * The same hardware with Linux 5.10 at every level: WRMSR fastpaths, lazy rare-field sync and per-VMCS
-     * control shadows. The mailing-list measurements of CALIBRATION.md section 3 were taken on such kernels.
-     */
-    public static final Calibration LINUX_5_10 = DEFAULT.with(Param.KVM_LEGACY, 0);
 
     private final Map<Param, Double> values;
     private final double[] byOrdinal;

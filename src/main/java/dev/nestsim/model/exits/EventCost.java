@@ -14,11 +14,14 @@ import java.util.List;
  * @param exitsPerLevel        index k: hardware exits out of level k (raised by Lk's software), all nested ones included
  * @param exitsHandledPerLevel index k: exits whose final handler ran at level k
  * @param cyclesPerLevel       index k: cycles spent in the software of level k (L0 also holds the hardware transitions)
+ * @param profile              the exits each level saw by reason and its cycles on them ({@link ExitProfile})
  */
 public record EventCost(int level, GuestEvent event, boolean exit, int handledAt, String handler, double cycles,
-                        List<Long> exitsPerLevel, List<Long> exitsHandledPerLevel, List<Double> cyclesPerLevel) {
+                        List<Long> exitsPerLevel, List<Long> exitsHandledPerLevel, List<Double> cyclesPerLevel,
+                        ExitProfile profile) {
 
     public EventCost {
+        java.util.Objects.requireNonNull(profile, "profile");
         exitsPerLevel = List.copyOf(exitsPerLevel);
         exitsHandledPerLevel = List.copyOf(exitsHandledPerLevel);
         cyclesPerLevel = List.copyOf(cyclesPerLevel);

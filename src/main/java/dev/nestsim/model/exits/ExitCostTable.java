@@ -38,18 +38,36 @@ public final class ExitCostTable {
         return new ExitCostTable(path, bills, plans);
     }
 
-    /** Sums one plan, looking sub-events up in the rows already computed (all at lower levels). */
+    /**
+     * Sums one plan, looking sub-events up in the rows already computed (all at lower levels). In the plan of an exit,
+     * each level from L0 to the handler sees it, and their cycles not already spent on a sub-exit of their own are
+     * attributed to it ({@link Bill}).
+     */
     static Bill sum(Plan plan, int size, Bill[][] lower) {
         Bill bill = new Bill(size);
+        int seenUpTo = plan.exit() ? plan.handledAt() : -1;
         if (plan.exit()) {
             bill.exit(plan.level(), plan.handledAt());
+            for (int k = 0; k <= seenUpTo; k++) {
+                bill.seen(k, plan.seenAs().get(k), 1);
+            }
         }
         for (Step step : plan.steps()) {
             if (step instanceof Step.Work work) {
                 bill.work(work.level(), work.cycles());
+                if (work.level() <= seenUpTo) {
+                    bill.attribute(work.level(), plan.seenAs().get(work.level()), work.cycles());
+                }
             } else {
                 Step.Sub sub = (Step.Sub) step;
-                bill.add(lower[sub.level()][sub.event().ordinal()], sub.count(), sub.level());
+                Bill sub1 = lower[sub.level()][sub.event().ordinal()];
+                bill.add(sub1, sub.count(), sub.level());
+                for (int k = 0; k <= seenUpTo; k++) {
+                    double own = sub1.unattributedAt(k);
+                    if (own > 1e-6) {
+                        bill.attribute(k, plan.seenAs().get(k), own * sub.count());
+                    }
+                }
             }
         }
         return bill;

@@ -35,6 +35,11 @@ public enum GuestEvent {
     DEVICE_INTERRUPT("an interrupt from its network device arrives while it runs", true),
     /** An interrupt for this level's hypervisor (its NIC, timer, IPIs) arrives while this level runs: it cannot be posted here. */
     HYPERVISOR_INTERRUPT("an interrupt for its hypervisor arrives while it runs", true),
+    /**
+     * An interrupt for L0 itself (a receive queue of the physical NIC, L0's timer, an IPI between L0's threads) arrives on
+     * the physical CPU while this level runs: L0 takes it and resumes this level directly, whatever the depth.
+     */
+    HOST_INTERRUPT("an interrupt for L0 arrives on its CPU while it runs", true),
     /** End of interrupt (x2APIC EOI write). */
     EOI("end of interrupt (x2APIC EOI write)", true),
     /** HLT when idle: the hypervisor blocks the vCPU (the cost up to the block). */
@@ -67,6 +72,13 @@ public enum GuestEvent {
     VMPTRLD("VMPTRLD", false),
     /** VMCLEAR: flush a VMCS to memory. */
     VMCLEAR("VMCLEAR", false),
+    /** INVEPT: a guest hypervisor invalidates the TLB entries of one of its EPT contexts (always exits). */
+    INVEPT("INVEPT of one EPT context", false),
+    /**
+     * LGDT (a descriptor-table instruction) of a guest hypervisor's vcpu_put: it exits only when the level below emulates
+     * UMIP for it (descriptor-table exiting), and is then fully emulated.
+     */
+    DESCRIPTOR_TABLE("LGDT of a guest hypervisor (exits under emulated UMIP)", false),
     /** VMRESUME with the guest's VMCS unchanged outside the shadow set (steady state). */
     VMRESUME("VMRESUME, VMCS clean", false),
     /** VMRESUME after VMPTRLD or a write outside the shadow set: the level below re-prepares the rare fields. */

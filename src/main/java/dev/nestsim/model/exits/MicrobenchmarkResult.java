@@ -14,11 +14,12 @@ import java.util.List;
  * @param exitsPerLevel        index k: hardware exits out of level k per operation
  * @param exitsHandledPerLevel index k: exits whose handler ran at level k
  * @param cyclesPerLevel       index k: cycles spent in level k's software (L0 includes the hardware transitions)
+ * @param profile              per operation: the exits each level saw by reason and its cycles on them
  * @param trace                the tree of exits, when asked for; {@code null} otherwise
  */
 public record MicrobenchmarkResult(String name, String description, int level, boolean applicable, double cycles,
                                    double microseconds, List<Long> exitsPerLevel, List<Long> exitsHandledPerLevel,
-                                   List<Double> cyclesPerLevel, TraceNode trace) {
+                                   List<Double> cyclesPerLevel, ExitProfile profile, TraceNode trace) {
 
     public MicrobenchmarkResult {
         exitsPerLevel = List.copyOf(exitsPerLevel);

@@ -32,7 +32,7 @@ public final class Microbenchmarks {
         if (n == 0 && !benchmark.nativeApplicable()) {
             Bill none = new Bill(size);
             return new MicrobenchmarkResult(benchmark.apiName(), benchmark.description(), 0, false, 0, 0,
-                    none.exitsRaised(), none.exitsHandled(), none.cyclesPerLevel(), null);
+                    none.exitsRaised(), none.exitsHandled(), none.cyclesPerLevel(), none.profile(), null);
         }
         Bill bill = new Bill(size);
         List<TraceNode> children = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class Microbenchmarks {
                         children, false)
                 : null;
         return new MicrobenchmarkResult(benchmark.apiName(), benchmark.description(), n, true, bill.cycles(),
-                bill.cycles() / clockMhz, bill.exitsRaised(), bill.exitsHandled(), bill.cyclesPerLevel(), trace);
+                bill.cycles() / clockMhz, bill.exitsRaised(), bill.exitsHandled(), bill.cyclesPerLevel(), bill.profile(), trace);
     }
 
     private static void addWork(List<TraceNode> children, int level, String name, double cycles, boolean withTrace) {

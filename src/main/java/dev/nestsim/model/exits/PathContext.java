@@ -1,5 +1,6 @@
 package dev.nestsim.model.exits;
 
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.IoModel;
 import dev.nestsim.model.topology.Path;
@@ -23,6 +24,7 @@ final class PathContext {
     private final boolean[] hypervisorLevel;
     private final TimerOffload[] offload;
     private final Set<DvhMechanism>[] dvh;
+    private final KvmGeneration[] generation;
 
     @SuppressWarnings("unchecked")
     PathContext(Path path) {
@@ -35,6 +37,7 @@ final class PathContext {
         hypervisorLevel = new boolean[size];
         offload = new TimerOffload[size];
         dvh = new Set[size];
+        generation = new KvmGeneration[size];
         boolean hostPreemption = path.host().hardware().features().preemptionTimer();
         for (int k = 0; k <= top; k++) {
             hypervisorLevel[k] = k >= 1 && k <= path.hypervisors().size();
@@ -43,6 +46,9 @@ final class PathContext {
             dvh[k] = k == 0 ? Set.of() : EnumSet.copyOf(withNone(path.dvhInForceAt(k)));
             boolean runsGuests = k <= path.hypervisors().size();
             offload[k] = runsGuests && hostPreemption ? path.hypervisorSettings(k).timerOffload() : TimerOffload.HRTIMER;
+            // the leaf runs no hypervisor: its slot holds its parent's generation, never used for emulation
+            KernelGeneration kernel = path.kernel(Math.min(k, path.hypervisors().size()));
+            generation[k] = KvmGeneration.of(kernel);
         }
         for (int k = 0; k <= top; k++) {
             exposes[k] = k == 0 ? top >= 1 && shadowing[1] == VmcsShadowing.HARDWARE
@@ -120,6 +126,11 @@ final class PathContext {
     /** The I/O model of level {@code k}'s network device: the leaf's own, virtio for a guest hypervisor. */
     IoModel io(int k) {
         return path.hasLeaf() && k == top ? path.leaf().io() : IoModel.VIRTIO;
+    }
+
+    /** The mechanisms of hypervisor level {@code k}'s kernel generation. */
+    KvmGeneration gen(int k) {
+        return generation[k];
     }
 
     /** What backs the timers of the guests of hypervisor level {@code h}. */

@@ -12,6 +12,18 @@ import java.util.List;
  * @param handledAt the level whose handler runs, or -1 when nothing handles it (no exit, native)
  * @param handler   the handler's name (a KVM function), or a description of the exitless path
  * @param steps     the work and sub-events, in order
+ * @param seenAs    for an exit, index k (0 to {@code handledAt}): the reason under which level k sees it; else empty
  */
-record Plan(int level, GuestEvent event, boolean exit, int handledAt, String handler, List<Step> steps) {
+record Plan(int level, GuestEvent event, boolean exit, int handledAt, String handler, List<Step> steps,
+            List<ExitReason> seenAs) {
+
+    Plan {
+        steps = List.copyOf(steps);
+        seenAs = List.copyOf(seenAs);
+    }
+
+    /** A plan without an exit. */
+    Plan(int level, GuestEvent event, int handledAt, String handler, List<Step> steps) {
+        this(level, event, false, handledAt, handler, steps, List.of());
+    }
 }

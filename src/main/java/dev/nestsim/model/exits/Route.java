@@ -2,6 +2,7 @@ package dev.nestsim.model.exits;
 
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.IoModel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,14 +26,14 @@ final class Route {
         if (event.reflection()) {
             Steps steps = new Steps();
             String name = handlers.reflect(ctx, n, event, steps);
-            return new Plan(n, event, false, n, name, steps.build());
+            return new Plan(n, event, n, name, steps.build());
         }
         if (n == 0) {
-            return new Plan(0, event, false, -1, "native", List.of(new Step.Work(0, "native instruction", nativeCycles(event))));
+            return new Plan(0, event, -1, "native", List.of(new Step.Work(0, "native instruction", nativeCycles(event))));
         }
         Exitless exitless = exitless(ctx, n, event);
         if (exitless != null) {
-            return new Plan(n, event, false, -1, exitless.name, List.of(new Step.Work(n, exitless.name, exitless.cycles)));
+            return new Plan(n, event, -1, exitless.name, List.of(new Step.Work(n, exitless.name, exitless.cycles)));
         }
         int h = handler(ctx, n, event);
         Steps steps = new Steps();
@@ -49,7 +50,70 @@ final class Route {
                 || event == GuestEvent.WAKEUP_POLLED || event == GuestEvent.WAKEUP_BLOCKED) {
             steps.work(n, "interrupt vectoring in the guest", c.get(Param.NATIVE_INTERRUPT_ENTRY));
         }
-        return new Plan(n, event, exit, h, name, steps.build());
+        if (!exit) {
+            return new Plan(n, event, h, name, steps.build());
+        }
+        List<ExitReason> seenAs = new ArrayList<>(h + 1);
+        for (int k = 0; k <= h; k++) {
+            seenAs.add(seenAs(ctx, n, event, k, h));
+        }
+        return new Plan(n, event, true, h, name, steps.build(), seenAs);
+    }
+
+    /**
+     * The reason under which level {@code k} sees an exit for {@code event} raised at level {@code n} and handled at
+     * {@code h} ({@code perf kvm stat}'s column): L0 sees a nested guest's MMIO as the EPT violation it takes, its
+     * hypervisor the EPT misconfiguration L0 reflects; L0 sees the hrtimer behind a guest hypervisor's preemption timer
+     * as a host interrupt.
+     */
+    static ExitReason seenAs(PathContext ctx, int n, GuestEvent event, int k, int h) {
+        switch (event) {
+            case HYPERCALL:
+                return ExitReason.VMCALL;
+            case CPUID:
+                return ExitReason.CPUID;
+            case DEVICE_NOTIFY:
+            case IOMMU_MAP:
+            case IOMMU_UNMAP:
+            case IOMMU_FLUSH:
+                return k == 0 && n >= 2 ? ExitReason.EPT_VIOLATION : ExitReason.EPT_MISCONFIG;
+            case PIO_KERNEL:
+            case PIO_USER:
+                return ExitReason.IO_INSTRUCTION;
+            case TIMER_EXPIRY:
+                return k == h && ctx.offload(h) == dev.nestsim.model.topology.TimerOffload.PREEMPTION_TIMER
+                        ? ExitReason.PREEMPTION_TIMER : ExitReason.EXTERNAL_INTERRUPT;
+            case INTERRUPT_DELIVERY:
+            case DEVICE_INTERRUPT:
+            case HYPERVISOR_INTERRUPT:
+            case HOST_INTERRUPT:
+                return ExitReason.EXTERNAL_INTERRUPT;
+            case HALT:
+            case HALT_PENDING:
+                return ExitReason.HLT;
+            case EPT_VIOLATION:
+                return ExitReason.EPT_VIOLATION;
+            case VMREAD:
+            case VMREAD_UNSHADOWED:
+                return ExitReason.VMREAD;
+            case VMWRITE:
+            case VMWRITE_UNSHADOWED:
+                return ExitReason.VMWRITE;
+            case VMPTRLD:
+                return ExitReason.VMPTRLD;
+            case VMCLEAR:
+                return ExitReason.VMCLEAR;
+            case VMRESUME:
+            case VMRESUME_DIRTY:
+                return ExitReason.VMRESUME;
+            case INVEPT:
+                return ExitReason.INVEPT;
+            case DESCRIPTOR_TABLE:
+                return ExitReason.GDTR_IDTR;
+            default:
+                // TIMER_PROGRAM, IPI_SEND, IPI_SEND_TO_HALTED, SELF_IPI, EOI, MSR_WRITE
+                return ExitReason.MSR_WRITE;
+        }
     }
 
     /** The level whose handler runs for an event that exits. */
@@ -73,6 +137,8 @@ final class Route {
                 return n - 1;
             case HYPERVISOR_INTERRUPT:
                 return n - 1;
+            case HOST_INTERRUPT:
+                return 0;
             case HALT:
             case HALT_PENDING:
             case WAKEUP_POLLED:
@@ -105,6 +171,9 @@ final class Route {
             case DEVICE_INTERRUPT:
                 return ctx.devicePosted(n) ? new Exitless("device interrupt posted directly (no exit)",
                         c.get(Param.POSTED_INTERRUPT_DELIVERY) + c.get(Param.NATIVE_INTERRUPT_ENTRY)) : null;
+            case DESCRIPTOR_TABLE:
+                return c.get(Param.UMIP_EMULATED) >= 0.5 ? null
+                        : new Exitless("LGDT without descriptor-table exiting", c.get(Param.NATIVE_WRMSR));
             default:
                 return null;
         }
@@ -129,7 +198,12 @@ final class Route {
             case INTERRUPT_DELIVERY:
             case DEVICE_INTERRUPT:
             case HYPERVISOR_INTERRUPT:
+            case HOST_INTERRUPT:
                 return c.get(Param.NATIVE_INTERRUPT_ENTRY);
+            case INVEPT:
+                return c.get(Param.INVEPT);
+            case DESCRIPTOR_TABLE:
+                return c.get(Param.NATIVE_WRMSR);
             case WAKEUP_POLLED:
             case WAKEUP_BLOCKED:
                 return c.get(Param.NATIVE_C1_EXIT) + c.get(Param.NATIVE_INTERRUPT_ENTRY);
