@@ -95,7 +95,7 @@ final class KvmHandlers {
         vmcsSwitch(ctx, s, k, g, "vmx_switch_vmcs(vmcs01)");
         s.work(k, "release the vmcs12 pages", g.pagesUnmappedOnExit() * p(Param.GUEST_PAGE_UNMAP));
         s.work(k, "reload the APIC-access page", g.pagesMappedOnExit() * p(Param.GUEST_PAGE_MAP));
-        if (g.tlbFlushOnNestedExit()) {
+        if (g.tlbFlushOnNestedExit() && k + 1 <= ctx.top()) {
             tlbFlush(s, k, k + 1, Param.TLB_REFILL_HYPERVISOR, "the guest hypervisor");
         }
         s.sub(k, k == 0 ? GuestEvent.VMRESUME : GuestEvent.VMRESUME_DIRTY, 1);

@@ -2,13 +2,14 @@ package dev.nestsim.model.workload;
 
 /**
  * The running sums of one replication: cycles of software at each level (CPU time), hardware exits raised by
- * each level, and the leaf's {@link Counter}s. The periodic tick of busy CPUs is kept as busy seconds per level
+ * each level, the exit profile (exits each level saw by reason and its cycles on them), and the leaf's
+ * {@link Counter}s. The periodic tick of busy CPUs is kept as busy seconds per level
  * and priced when read ({@link Platform#tickPerBusySecond}), which is the same sum at a fraction of the work.
  * Mutable, owned by one replication's simulation.
  */
 final class Accounts {
 
-    /** Cycles of level k's software at 2k, exits raised by level k at 2k + 1 (as {@link Charge} books them). */
+    /** Laid out as {@link Charge} books them: cycles and exits per level, then the profile's slots. */
     private final double[] sums;
     private final double[] counters = new double[Counter.values().length];
     private final double[] busySeconds;
@@ -17,7 +18,7 @@ final class Accounts {
 
     Accounts(Platform platform) {
         int levels = platform.levels();
-        this.sums = new double[2 * levels];
+        this.sums = new double[Charge.sums(levels)];
         this.busySeconds = new double[levels];
         this.tickPerBusySecond = new Charge[levels];
         for (int k = 0; k < levels; k++) {
@@ -61,6 +62,24 @@ final class Accounts {
         double sum = sums[2 * level];
         for (int k = 0; k < busySeconds.length; k++) {
             sum += busySeconds[k] * tickPerBusySecond[k].cyclesAt(level);
+        }
+        return sum;
+    }
+
+    /** Exits level {@code level} saw under {@code reason} so far, the busy CPUs' ticks included. */
+    double seenAt(int level, dev.nestsim.model.exits.ExitReason reason) {
+        double sum = sums[Charge.slotOfSeen(busySeconds.length, level, reason)];
+        for (int k = 0; k < busySeconds.length; k++) {
+            sum += busySeconds[k] * tickPerBusySecond[k].seenAt(level, reason);
+        }
+        return sum;
+    }
+
+    /** Level {@code level}'s cycles on exits of {@code reason} so far, the busy CPUs' ticks included. */
+    double reasonCyclesAt(int level, dev.nestsim.model.exits.ExitReason reason) {
+        double sum = sums[Charge.slotOfReasonCycles(busySeconds.length, level, reason)];
+        for (int k = 0; k < busySeconds.length; k++) {
+            sum += busySeconds[k] * tickPerBusySecond[k].reasonCyclesAt(level, reason);
         }
         return sum;
     }

@@ -42,6 +42,11 @@ final class Backend {
         return level;
     }
 
+    /** The CPU its worker thread runs on. */
+    Cpu cpu() {
+        return cpu;
+    }
+
     /** True when the guest must ring the doorbell to get a packet processed (the backend sleeps, none on its way). */
     boolean needsKick() {
         return emulated || (txArmed && kicksInFlight == 0);

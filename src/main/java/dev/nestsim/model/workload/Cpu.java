@@ -132,6 +132,11 @@ final class Cpu {
         this.host = host;
     }
 
+    /** Whether this CPU runs on the vCPU (or physical CPU) of another ({@link #shareVcpuOf}). */
+    boolean sharesVcpu() {
+        return host != null;
+    }
+
     /**
      * A CPU of a level below, sharing this CPU's vCPU, runs for {@code seconds}: this CPU's job in progress ends
      * that much later and takes no interrupt meanwhile; a halted CPU cannot start before then. The vCPU is busy
@@ -211,7 +216,9 @@ final class Cpu {
     private void wake() {
         busy = true;
         if (host != null && !host.idle()) {
-            charge(sim.platform().event(level + 1, GuestEvent.HYPERVISOR_INTERRUPT));
+            // L0's interrupt makes whatever runs on the CPU exit to L0; a guest hypervisor's is reflected to it
+            charge(level == 0 ? sim.platform().event(host.level, GuestEvent.HOST_INTERRUPT)
+                    : sim.platform().event(level + 1, GuestEvent.HYPERVISOR_INTERRUPT));
         } else {
             double idle = sim.now() - idleSince;
             pendingCycles += IdleChain.wake(sim, this, idle, firstWakeIpiPaid);

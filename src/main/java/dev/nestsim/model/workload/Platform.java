@@ -195,15 +195,26 @@ final class Platform {
         return kicks;
     }
 
-    /** Spare CPUs at each hypervisor level: its CPUs less the vCPUs of the VM it runs for this path. */
+    /**
+     * Spare CPUs at each hypervisor level: its CPUs (L0's online CPUs, a guest hypervisor's vCPUs) less the vCPUs of
+     * the VM it runs for this path.
+     */
     private int[] spares() {
         int[] spare = new int[leafLevel + 1];
         for (int k = 0; k < leafLevel; k++) {
-            int own = k == 0 ? path.host().hardware().cores() : path.hypervisor(k).vcpus();
-            int guest = k + 1 == leafLevel ? path.leaf().vcpus() : path.hypervisor(k + 1).vcpus();
-            spare[k] = Math.max(0, own - guest);
+            spare[k] = Math.max(0, cpusOf(k) - guestVcpus(k));
         }
         return spare;
+    }
+
+    /** The CPUs of hypervisor level {@code k}: L0's online CPUs, or a guest hypervisor's vCPUs. */
+    int cpusOf(int k) {
+        return k == 0 ? path.host().onlineCpus() : path.hypervisor(k).vcpus();
+    }
+
+    /** The vCPUs of the VM that hypervisor level {@code k} runs on this path (the next hypervisor, or the leaf). */
+    int guestVcpus(int k) {
+        return k + 1 == leafLevel ? path.leaf().vcpus() : path.hypervisor(k + 1).vcpus();
     }
 
     Path path() {

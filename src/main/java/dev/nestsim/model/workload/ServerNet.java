@@ -32,6 +32,8 @@ final class ServerNet {
 
     /** {@link Sim#hypervisorIrqVcpu}'s value for interrupts taken on a spare vCPU of the guest hypervisor. */
     static final int SPARE_VCPU = -1;
+    /** The receive queues an 82599 (the testbed's X520) spreads flows over with RSS: one per online CPU, at most 16. */
+    static final int RSS_QUEUES_MAX = 16;
 
     private final Sim sim;
     private final Platform p;
@@ -49,6 +51,10 @@ final class ServerNet {
     private final List<List<Cpu>> ioCpus = new ArrayList<>();
     /** The I/O CPUs placed on a vCPU of the nested guest (not to be moved by {@link #shareVcpus}). */
     private final List<Cpu> placed = new ArrayList<>();
+    /** L0's receive queues on the physical NIC, one per online CPU (RSS), when L0 owns the NIC for the leaf. */
+    private final Napi[] l0Queues;
+    /** The queue of the CPU that runs L0's backend: its transmits complete there (XPS). */
+    private int l0BackendQueue;
 
     ServerNet(Sim sim, RxConsumer app, Consumer<Packet> client) {
         this.sim = sim;
@@ -72,6 +78,7 @@ final class ServerNet {
         this.firstRelay = relays();
         this.dma = new DmaMapping(p);
         shareVcpus();
+        this.l0Queues = l0ReceiveQueues();
     }
 
     /** Natively one NAPI per CPU (an RSS queue each); in a VM one, on CPU 0 (a single queue pair, io §1). */
@@ -90,6 +97,12 @@ final class ServerNet {
         boolean chain = io == IoModel.VIRTIO || io == IoModel.EMULATED;
         int backendLevels = chain ? n : io == IoModel.VIRTUAL_PASSTHROUGH ? 1 : 0;
         for (int k = 0; k < backendLevels; k++) {
+            boolean emulatedAtK = io == IoModel.EMULATED && k == n - 1;
+            if (k == 0) {
+                // L0's interrupts come from the physical NIC's RSS queues (l0ReceiveQueues); its vhost worker has a CPU
+                backends[0] = new Backend(this, 0, ioCpu(0, "backend"), emulatedAtK);
+                continue;
+            }
             Cpu irq = interruptCpu(k);
             int sparesNeeded = placed.contains(irq) ? 1 : 2;
             Cpu worker = p.spareCpus(k) >= sparesNeeded ? ioCpu(k, "backend") : irq;
@@ -97,6 +110,66 @@ final class ServerNet {
             backends[k] = new Backend(this, k, worker, emulated);
             hostNapi[k] = new Napi(irq, new HostRx(k), null);
         }
+    }
+
+    /**
+     * L0's receive path when it owns the physical NIC for the leaf (virtio, emulated, virtual-passthrough): one RSS queue
+     * per online CPU (at most {@link #RSS_QUEUES_MAX}), each interrupting its own CPU and polled there. L0 brings online
+     * only its {@code onlineCpus}, and the vCPUs of the VM it runs are pinned to the first of them, so most queues land
+     * on a CPU that runs a vCPU: L0's interrupt then makes whatever runs there exit to L0 ({@code HOST_INTERRUPT}), and
+     * its softirq (the NIC's poll, the bridge, waking the vhost worker) holds that vCPU back. The vhost worker runs on
+     * the first CPU that runs no vCPU, whose queue it shares; with none to spare it runs on a vCPU like the rest.
+     */
+    private Napi[] l0ReceiveQueues() {
+        if (io == null || io == IoModel.PASSTHROUGH) {
+            return new Napi[0];
+        }
+        int online = p.cpusOf(0);
+        int vcpus = p.guestVcpus(0);
+        int queues = Math.min(online, RSS_QUEUES_MAX);
+        int backendCpu = p.spareCpus(0) > 0 ? vcpus : -1;
+        HostRx rx = new HostRx(0);
+        Napi[] napis = new Napi[queues];
+        for (int c = 0; c < queues; c++) {
+            Cpu cpu;
+            if (c == backendCpu) {
+                cpu = backends[0].cpu();
+            } else {
+                cpu = new Cpu(sim, 0, "L0 cpu" + c, sim.accounts(), false);
+                Cpu running = c < vcpus ? runningOn(c) : null;
+                if (running != null) {
+                    cpu.shareVcpuOf(running);
+                }
+            }
+            napis[c] = new Napi(cpu, rx, null);
+        }
+        l0BackendQueue = backendCpu >= 0 && backendCpu < queues ? backendCpu : 0;
+        return napis;
+    }
+
+    /**
+     * What runs on physical CPU {@code c} (one that runs a vCPU of L1): vCPU c at every level down to the leaf, the vCPUs
+     * being pinned one to one, until a level where c is one of its spare vCPUs (it then runs that level's I/O CPU of the
+     * same rank, or nothing the simulation needs).
+     */
+    private Cpu runningOn(int c) {
+        for (int k = 1; k <= n; k++) {
+            if (k == n) {
+                return c < leafCpus.length ? leafCpus[c] : null;
+            }
+            int guest = p.guestVcpus(k);
+            if (c >= guest) {
+                int rank = c - guest;
+                int i = 0;
+                for (Cpu cpu : k < ioCpus.size() ? ioCpus.get(k) : List.<Cpu>of()) {
+                    if (!cpu.sharesVcpu() && i++ == rank) {
+                        return cpu;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The guest hypervisors that relay an assigned device's interrupts, L1 first, or {@code null} for none. */
@@ -181,17 +254,17 @@ final class ServerNet {
     /** The physical NIC receives a packet from the wire. */
     private void fromWire(Packet packet) {
         if (io == null) {
-            leafNapi[queueOf(packet.flow)].deliver(packet, null, Signals.HARDWARE);
+            leafNapi[queueOf(packet.flow, leafNapi.length)].deliver(packet, null, Signals.HARDWARE);
         } else if (io == IoModel.PASSTHROUGH) {
             toLeafByDevice(packet, null, Signals.HARDWARE);
         } else {
-            hostNapi[0].deliver(packet, null, Signals.HARDWARE);
+            l0Queues[queueOf(packet.flow, l0Queues.length)].deliver(packet, null, Signals.HARDWARE);
         }
     }
 
-    /** The native NIC's queue for a flow: RSS hashes the flow's addresses and ports over the queues, one per CPU. */
-    private int queueOf(int flow) {
-        return Math.floorMod(Integer.rotateLeft(flow * 0x9E3779B9, 16), leafNapi.length);
+    /** A physical NIC's queue for a flow: RSS hashes the flow's addresses and ports over its {@code queues} queues. */
+    private static int queueOf(int flow, int queues) {
+        return Math.floorMod(Integer.rotateLeft(flow * 0x9E3779B9, 16), queues);
     }
 
     /** A packet DMA-ed into the leaf by a device it owns (VF) or by L0's backend (virtual-passthrough). */
@@ -214,7 +287,7 @@ final class ServerNet {
      */
     void transmit(Cpu cpu, Packet packet) {
         if (io == null) {
-            nicSend(packet, queueOf(packet.flow));
+            nicSend(packet, queueOf(packet.flow, leafNapi.length));
             return;
         }
         dma.buffer(cpu, sim);
@@ -303,7 +376,7 @@ final class ServerNet {
             pending = false;
             Packet done = Packet.completion();
             if (owner == leafNapi.length) {
-                hostNapi[0].deliver(done, null, Signals.HARDWARE);
+                l0Queues[l0BackendQueue].deliver(done, null, Signals.HARDWARE);
             } else if (io == IoModel.PASSTHROUGH) {
                 toLeafByDevice(done, null, Signals.HARDWARE);
             } else {

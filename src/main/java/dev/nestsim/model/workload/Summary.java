@@ -1,5 +1,6 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.exits.ExitReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,10 +80,41 @@ final class Summary {
         for (Counter c : Counter.values()) {
             metrics.add(metric(c.metric(), c.unit(), level, estimate(outcomes, o -> o.usage().counters()[c.ordinal()])));
         }
+        exitProfile(metrics, outcomes, levels, perOperation);
         metrics.add(metric("clientCpuUtilization", "CPUs busy", null, estimate(outcomes, Outcome::clientCpus)));
         metrics.add(metric("measuredSeconds", "s", null, estimate(outcomes, Outcome::seconds)));
         Estimate normalized = level == 0 ? new Estimate(1, 0, Estimates.CONFIDENCE, n) : normalized(outcomes, natives);
         return new WorkloadResult(descriptor.name(), level, parameters, seed, n, primary, normalized, metrics);
+    }
+
+    /**
+     * The exit profile (MODEL.md section 11), as {@code perf kvm stat} shows it at each level: for every reason a level
+     * saw in any replication, {@code exitsByReasonPerSecond} and {@code exitsByReasonPerOperation} (exits the level saw:
+     * handled, or reflected on their way to a guest hypervisor), {@code cyclesByReasonPerSecond} and
+     * {@code cyclesByReasonPerOperation} (its software's cycles on them).
+     */
+    private static void exitProfile(List<Metric> metrics, List<Outcome> outcomes, int levels, String perOperation) {
+        ExitReason[] reasons = ExitReason.values();
+        for (int k = 0; k < levels; k++) {
+            for (ExitReason r : reasons) {
+                int i = k * reasons.length + r.ordinal();
+                boolean seen = false;
+                for (Outcome o : outcomes) {
+                    seen |= o.usage().seenPerSecond()[i] > 0 || o.usage().reasonCyclesPerSecond()[i] > 0;
+                }
+                if (!seen) {
+                    continue;
+                }
+                metrics.add(new Metric("exitsByReasonPerSecond", "exits/s", k, r.name(),
+                        estimate(outcomes, o -> o.usage().seenPerSecond()[i])));
+                metrics.add(new Metric("exitsByReasonPerOperation", "exits" + perOperation, k, r.name(),
+                        estimate(outcomes, o -> perOperation(o, o.usage().seenPerSecond()[i]))));
+                metrics.add(new Metric("cyclesByReasonPerSecond", "cycles/s", k, r.name(),
+                        estimate(outcomes, o -> o.usage().reasonCyclesPerSecond()[i])));
+                metrics.add(new Metric("cyclesByReasonPerOperation", "cycles" + perOperation, k, r.name(),
+                        estimate(outcomes, o -> perOperation(o, o.usage().reasonCyclesPerSecond()[i]))));
+            }
+        }
     }
 
     /** Per replication, the path's throughput over native's (for completion times: native time over the path's). */

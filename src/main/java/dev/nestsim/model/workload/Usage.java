@@ -1,5 +1,7 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.exits.ExitReason;
+
 /**
  * Per-second rates over a measurement window: CPUs busy at each level (cycles of that level's software divided
  * by the clock and the window: 3.2 means three CPUs and a fifth kept busy), exits raised by each level per
@@ -9,8 +11,11 @@ package dev.nestsim.model.workload;
  * @param cyclesPerSecond index k: cycles of level k's software per second (the same work as {@code cpusBusy} counts)
  * @param exitsPerSecond  index k: hardware exits raised by level k per second
  * @param counters        index {@link Counter#ordinal()}: per second
+ * @param seenPerSecond   index k * R + r: exits level k saw under reason r ({@code ExitReason} ordinal), per second
+ * @param reasonCyclesPerSecond index k * R + r: level k's cycles on exits of reason r, per second
  */
-record Usage(double[] cpusBusy, double[] cyclesPerSecond, double[] exitsPerSecond, double[] counters) {
+record Usage(double[] cpusBusy, double[] cyclesPerSecond, double[] exitsPerSecond, double[] counters,
+             double[] seenPerSecond, double[] reasonCyclesPerSecond) {
 
     static Usage between(Accounts start, Accounts end, double seconds, double hz) {
         int levels = end.levels();
@@ -28,6 +33,16 @@ record Usage(double[] cpusBusy, double[] cyclesPerSecond, double[] exitsPerSecon
         for (Counter c : Counter.values()) {
             counters[c.ordinal()] = (end.counter(c) - start.counter(c)) / span;
         }
-        return new Usage(cpus, cycles, exits, counters);
+        ExitReason[] reasons = ExitReason.values();
+        double[] seen = new double[levels * reasons.length];
+        double[] reasonCycles = new double[levels * reasons.length];
+        for (int k = 0; k < levels; k++) {
+            for (ExitReason r : reasons) {
+                int i = k * reasons.length + r.ordinal();
+                seen[i] = (end.seenAt(k, r) - start.seenAt(k, r)) / span;
+                reasonCycles[i] = (end.reasonCyclesAt(k, r) - start.reasonCyclesAt(k, r)) / span;
+            }
+        }
+        return new Usage(cpus, cycles, exits, counters, seen, reasonCycles);
     }
 }

@@ -35,6 +35,12 @@ public final class FitProbe {
     }
 
     public static void main(String[] args) {
+        if (args.length == 2) {
+            Calibration c = Calibration.DEFAULT.with(Param.valueOf(args[0]), Double.parseDouble(args[1]));
+            System.out.printf("5.3 vmcall %.0f, 4.18 doorbell %.0f%n", micro(c, KernelGeneration.LINUX_5_3, 2, Microbenchmark.VMCALL),
+                    micro(c, KernelGeneration.LINUX_4_18, 2, Microbenchmark.DEVICE_NOTIFY));
+            return;
+        }
         double[] x = new double[P.length];
         for (int i = 0; i < P.length; i++) {
             x[i] = Math.max(lo[i], Math.min(hi[i], Calibration.DEFAULT.get(P[i])));

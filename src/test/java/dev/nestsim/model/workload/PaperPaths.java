@@ -1,6 +1,7 @@
 package dev.nestsim.model.workload;
 
 import dev.nestsim.model.hardware.HostProfiles;
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.GuestHypervisor;
 import dev.nestsim.model.topology.Host;
@@ -42,12 +43,19 @@ enum PaperPaths {
         this.config = config;
     }
 
+    /** The testbed with Linux 4.18 at L0 (the guest hypervisors inherit it) and every core online. */
     static Host testbed() {
-        return new Host("testbed", HostProfiles.ASPLOS20_TESTBED.hardware(), HypervisorSettings.KVM_DEFAULTS.withDvh(ALL));
+        return new Host("testbed", HostProfiles.ASPLOS20_TESTBED.hardware(),
+                HypervisorSettings.KVM_DEFAULTS.withDvh(ALL).withKernel(KernelGeneration.LINUX_4_18));
+    }
+
+    /** The CPUs the paper brought online in L0 for this configuration: 4 natively, 6, 8 and 10 for L1, L2 and L3. */
+    int paperOnlineCpus() {
+        return level == 0 ? 4 : 4 + 2 * level;
     }
 
     Path path() {
-        Host host = testbed();
+        Host host = testbed().withOnlineCpus(paperOnlineCpus());
         if (level == 0) {
             return Path.nativeHost(host);
         }

@@ -90,7 +90,7 @@ class SignalsTest {
         Signals.send(sim, backend, 1, leaf, NOTHING, 0);
         double wakeUpOnly = p.event(2, GuestEvent.WAKEUP_POLLED).exitsAt(1) + p.event(2, GuestEvent.TIMER_PROGRAM).exitsAt(1)
                 + p.event(2, GuestEvent.EOI).exitsAt(1);
-        assertThat(sim.accounts().exitsAt(1) - exitsBefore).isCloseTo(wakeUpOnly, offset(0.05));
-        assertThat(p.event(1, GuestEvent.IPI_SEND_TO_HALTED).exitsAt(1)).isGreaterThan(0.05);
+        assertThat(sim.accounts().exitsAt(1) - exitsBefore).as("the wake-up and the busy CPUs' ticks, no IPI").isCloseTo(wakeUpOnly, offset(0.5));
+        assertThat(p.event(1, GuestEvent.IPI_SEND_TO_HALTED).exitsAt(1)).isGreaterThanOrEqualTo(1.0);
     }
 }

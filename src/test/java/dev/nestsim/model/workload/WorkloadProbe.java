@@ -23,8 +23,16 @@ public final class WorkloadProbe {
     }
 
     public static void main(String[] args) {
-        SimulatedWorkload runner = (SimulatedWorkload) Workloads.standard(CascadeEngine.reference()).runner(args[0]).orElseThrow();
-        Platform platform = Platform.of(CascadeEngine.reference(), PaperPaths.valueOf(args[1]).path());
+        dev.nestsim.model.exits.Calibration cal = dev.nestsim.model.exits.Calibration.DEFAULT;
+        for (dev.nestsim.model.exits.Param p : dev.nestsim.model.exits.Param.values()) {
+            String v = System.getProperty("param." + p.name());
+            if (v != null) {
+                cal = cal.with(p, Double.parseDouble(v));
+            }
+        }
+        CascadeEngine engine = new CascadeEngine(cal);
+        SimulatedWorkload runner = (SimulatedWorkload) Workloads.standard(engine).runner(args[0]).orElseThrow();
+        Platform platform = Platform.of(engine, PaperPaths.valueOf(args[1]).path());
         Map<String, Double> given = new HashMap<>();
         for (int i = 2; i < args.length; i++) {
             String[] pair = args[i].split("=", 2);
@@ -43,6 +51,18 @@ public final class WorkloadProbe {
         System.out.println("CPUs busy per level   " + Arrays.toString(o.usage().cpusBusy()));
         System.out.println("exits/s per level     " + Arrays.toString(o.usage().exitsPerSecond()));
         System.out.println("busiest CPU per level " + Arrays.toString(o.busiestCpu()));
+        dev.nestsim.model.exits.ExitReason[] reasons = dev.nestsim.model.exits.ExitReason.values();
+        for (int k = 0; k < platform.levels(); k++) {
+            StringBuilder row = new StringBuilder("L" + k + " saw per unit:");
+            for (dev.nestsim.model.exits.ExitReason r : reasons) {
+                double seen = o.usage().seenPerSecond()[k * reasons.length + r.ordinal()];
+                double cyc = o.usage().reasonCyclesPerSecond()[k * reasons.length + r.ordinal()];
+                if (seen > 0) {
+                    row.append(String.format(" %s=%.3f (%.0f cyc)", r, seen / rate, cyc / rate));
+                }
+            }
+            System.out.println(row);
+        }
         for (Counter c : Counter.values()) {
             double perSecond = o.usage().counters()[c.ordinal()];
             System.out.printf("leaf %-14s %10.0f/s  %.3f per unit%n", c, perSecond, perSecond / rate);
