@@ -46,13 +46,14 @@ public class ResultService {
      * @param runId    one run
      * @param target   the run's target
      */
-    public record MetricFilter(String workload, Integer runLevel, Integer level, String name, UUID runId, Target target) {
+    public record MetricFilter(String workload, Integer runLevel, Integer level, String name, UUID runId, Target target, String reason) {
     }
 
     /** Metric rows of SUCCEEDED runs (only those have any), oldest run first, in each run's order. */
     public Page<RunMetricEntity> metrics(MetricFilter filter, int page, int size) {
         Specification<RunMetricEntity> where = equal("workload", filter.workload()).and(equal("runLevel", filter.runLevel()))
-                .and(equal("level", filter.level())).and(equal("name", filter.name())).and(equal("runId", filter.runId()));
+                .and(equal("level", filter.level())).and(equal("name", filter.name())).and(equal("runId", filter.runId()))
+                .and(equal("reason", filter.reason()));
         if (filter.target() != null) {
             where = where.and(equal("targetKind", filter.target().kind())).and(equal("targetId", filter.target().id()));
         }

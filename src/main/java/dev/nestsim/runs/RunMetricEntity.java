@@ -33,6 +33,7 @@ public class RunMetricEntity {
     private String name;
     private String unit;
     private Integer level;
+    private String reason;
     private double mean;
     private double halfWidth;
     private double confidence;
@@ -52,6 +53,7 @@ public class RunMetricEntity {
         this.name = metric.name();
         this.unit = metric.unit();
         this.level = metric.level();
+        this.reason = metric.reason();
         this.mean = metric.estimate().mean();
         this.halfWidth = metric.estimate().halfWidth();
         this.confidence = metric.estimate().confidence();
@@ -91,6 +93,11 @@ public class RunMetricEntity {
     /** The level the metric belongs to, or {@code null} for the whole run. */
     public Integer getLevel() {
         return level;
+    }
+
+    /** The exit reason of an exit-profile metric, or {@code null}. */
+    public String getReason() {
+        return reason;
     }
 
     public double getMean() {

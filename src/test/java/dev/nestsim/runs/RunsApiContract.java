@@ -78,7 +78,7 @@ abstract class RunsApiContract extends RunsApiSupport {
         List<String> lines = body(csv).lines().toList();
         int metrics = result(id).get("metrics").size();
         assertThat(lines).hasSize(1 + metrics + 1);
-        assertThat(lines.get(0)).isEqualTo("run_id,workload,target_kind,target_id,run_level,name,unit,level,mean,half_width,confidence,n");
+        assertThat(lines.get(0)).isEqualTo("run_id,workload,target_kind,target_id,run_level,name,unit,level,reason,mean,half_width,confidence,n");
         assertThat(lines.get(1)).startsWith(id + ",send-ipi,VM," + vm + ",1,cycles,cycles/operation,,");
         assertThat(lines.get(lines.size() - 1)).contains(",normalizedToNative,ratio,,");
         assertThat(api.get("/api/v1/runs/" + id + "/result?format=xml")).hasStatus(400);

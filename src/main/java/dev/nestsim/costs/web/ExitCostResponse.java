@@ -22,12 +22,14 @@ public record ExitCostResponse(
         @Schema(description = "Index k: hardware exits out of level k", example = "[0, 2, 1]") List<Long> exitsPerLevel,
         @Schema(description = "Index k: exits whose handler ran at level k", example = "[2, 1, 0]") List<Long> exitsHandledPerLevel,
         @Schema(description = "Index k: cycles in level k's software", example = "[15310, 11161, 0]") List<Long> cyclesPerLevel,
+        @Schema(description = "Per level, the exits it saw by exit reason and its cycles on them") ExitProfileResponse exitProfile,
         @Schema(description = "The tree of exits, with ?trace=true") TraceResponse trace) {
 
     static ExitCostResponse of(CascadeService.Costed costed, double clockGhz) {
         EventCost c = costed.cost();
         return new ExitCostResponse(c.event(), c.event().description(), c.level(), c.exit(), c.handledAt() >= 0 ? c.handledAt() : null,
                 c.handler(), c.roundedCycles(), Rounding.microseconds(c.cycles() / (clockGhz * 1000.0)), c.exitsPerLevel(),
-                c.exitsHandledPerLevel(), Rounding.cycles(c.cyclesPerLevel()), TraceResponse.of(costed.trace()));
+                c.exitsHandledPerLevel(), Rounding.cycles(c.cyclesPerLevel()), ExitProfileResponse.of(c.profile()),
+                TraceResponse.of(costed.trace()));
     }
 }

@@ -21,6 +21,7 @@ public record MicrobenchmarkResponse(
         @Schema(description = "Index k: exits whose handler ran at level k", example = "[2, 1, 0]") List<Long> exitsHandledPerLevel,
         @Schema(description = "Index k: cycles spent in level k's software (L0 includes the hardware transitions)", example = "[15310, 11161, 0]")
         List<Long> cyclesPerLevel,
+        @Schema(description = "Per level, the exits it saw by exit reason and its cycles on them, per operation") ExitProfileResponse exitProfile,
         @Schema(description = "The same microbenchmark natively on the host (VM results only)") Comparison nativeHost,
         @Schema(description = "The same microbenchmark in an L1 VM on the same host (VM results only)") Comparison l1Vm,
         @Schema(description = "cycles divided by the native cycles (absent when not applicable natively)", example = "176.473") Double vsNative,
@@ -47,8 +48,8 @@ public record MicrobenchmarkResponse(
     static MicrobenchmarkResponse of(MicrobenchmarkResult r) {
         return new MicrobenchmarkResponse(r.name(), r.description(), r.level(), r.applicable(),
                 r.applicable() ? r.roundedCycles() : null, r.applicable() ? Rounding.microseconds(r.microseconds()) : null,
-                r.exitsPerLevel(), r.exitsHandledPerLevel(), Rounding.cycles(r.cyclesPerLevel()), null, null, null, null,
-                TraceResponse.of(r.trace()));
+                r.exitsPerLevel(), r.exitsHandledPerLevel(), Rounding.cycles(r.cyclesPerLevel()), ExitProfileResponse.of(r.profile()),
+                null, null, null, null, TraceResponse.of(r.trace()));
     }
 
     static MicrobenchmarkResponse of(CascadeService.Comparison c) {
@@ -58,6 +59,6 @@ public record MicrobenchmarkResponse(
         Double vsL1 = c.l1Result().cycles() > 0 ? Rounding.ratio(r.cycles() / c.l1Result().cycles()) : null;
         return new MicrobenchmarkResponse(r.name(), r.description(), r.level(), r.applicable(), r.roundedCycles(),
                 Rounding.microseconds(r.microseconds()), r.exitsPerLevel(), r.exitsHandledPerLevel(), Rounding.cycles(r.cyclesPerLevel()),
-                Comparison.of(c.nativeResult()), Comparison.of(c.l1Result()), vsNative, vsL1, TraceResponse.of(r.trace()));
+                ExitProfileResponse.of(r.profile()), Comparison.of(c.nativeResult()), Comparison.of(c.l1Result()), vsNative, vsL1, TraceResponse.of(r.trace()));
     }
 }

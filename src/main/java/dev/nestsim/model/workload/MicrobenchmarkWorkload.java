@@ -2,6 +2,7 @@ package dev.nestsim.model.workload;
 
 import dev.nestsim.model.exits.CascadeEngine;
 import dev.nestsim.model.exits.ExitCostTable;
+import dev.nestsim.model.exits.ExitProfile;
 import dev.nestsim.model.exits.Microbenchmark;
 import dev.nestsim.model.exits.MicrobenchmarkResult;
 import dev.nestsim.model.exits.Microbenchmarks;
@@ -12,7 +13,9 @@ import java.util.Map;
 
 /**
  * A microbenchmark as a workload: analytic, so every replication gives the same cycles and the confidence
- * half-width is 0. Normalised to native as native cycles over these cycles (1 = as fast as bare metal).
+ * half-width is 0. Normalised to native as native cycles over these cycles (1 = as fast as bare metal). Its metrics:
+ * {@code cycles} and {@code latency} per operation, {@code exits} and {@code cycles} per level, and the exit profile,
+ * {@code exitsByReasonPerOperation} and {@code cyclesByReasonPerOperation} per level and exit reason.
  */
 final class MicrobenchmarkWorkload implements WorkloadRunner {
 
@@ -54,6 +57,14 @@ final class MicrobenchmarkWorkload implements WorkloadRunner {
         for (int k = 0; k < result.exitsPerLevel().size(); k++) {
             metrics.add(new Metric("exits", "exits/operation", k, Estimate.exact(result.exitsPerLevel().get(k), replications)));
             metrics.add(new Metric("cycles", "cycles/operation", k, Estimate.exact(result.cyclesPerLevel().get(k), replications)));
+        }
+        for (int k = 0; k < result.exitsPerLevel().size(); k++) {
+            for (ExitProfile.Row row : result.profile().at(k)) {
+                metrics.add(new Metric("exitsByReasonPerOperation", "exits/operation", k, row.reason().name(),
+                        Estimate.exact(row.exits(), replications)));
+                metrics.add(new Metric("cyclesByReasonPerOperation", "cycles/operation", k, row.reason().name(),
+                        Estimate.exact(row.cycles(), replications)));
+            }
         }
         return new WorkloadResult(benchmark.apiName(), result.level(), Map.of(), seed, replications, cycles, normalized, metrics);
     }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import dev.nestsim.model.exits.ExitReason;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,7 +39,7 @@ class MetricController {
     @GetMapping
     @Operation(operationId = "listMetrics", summary = "List metrics across runs", description = "Metrics of SUCCEEDED runs (no other run "
             + "has any), oldest run first and in each run's order, filtered by the run's workload, the level the run ran at (runLevel), "
-            + "the metric's own level (level), its name, one run, and the run's target. For example workload=memcached&runLevel=2&name=throughput "
+            + "the metric's own level (level), its name, its exit reason (reason, for the exit profile's metrics), one run, and the run's target. For example workload=memcached&runLevel=2&name=throughput "
             + "compares memcached's throughput across every L2 run.")
     @ApiResponse(responseCode = "200", description = "One page")
     @ApiResponse(responseCode = "400", description = "page, size or a filter out of range or of the wrong type, or both vmId and hostId",
@@ -53,9 +54,11 @@ class MetricController {
             @Parameter(description = "Only metrics of this name", example = "cycles") @RequestParam(required = false) String name,
             @Parameter(description = "Only metrics of this run") @RequestParam(required = false) UUID runId,
             @Parameter(description = "Only metrics of runs in this VM") @RequestParam(required = false) UUID vmId,
-            @Parameter(description = "Only metrics of runs natively on this host") @RequestParam(required = false) UUID hostId) {
+            @Parameter(description = "Only metrics of runs natively on this host") @RequestParam(required = false) UUID hostId,
+            @Parameter(description = "Only exit-profile metrics of this exit reason", example = "EPT_VIOLATION")
+            @RequestParam(required = false) ExitReason reason) {
         ResultService.MetricFilter filter = new ResultService.MetricFilter(workload, runLevel, level, name, runId,
-                RunController.target(vmId, hostId));
+                RunController.target(vmId, hostId), reason == null ? null : reason.name());
         return PageResponse.of(results.metrics(filter, page, size), MetricRowResponse::of);
     }
 }

@@ -14,6 +14,9 @@ public record MetricRowResponse(
         @Schema(description = "Stable name", example = "exits") String name,
         @Schema(description = "Unit", example = "exits/operation") String unit,
         @Schema(description = "The level the metric belongs to, or null for the whole run", example = "1", nullable = true) Integer level,
+        @Schema(description = "The exit reason of an exit-profile metric (exitsByReasonPerSecond, exitsByReasonPerOperation, "
+                + "cyclesByReasonPerSecond, cyclesByReasonPerOperation), as perf kvm stat names it; null for every other metric",
+                example = "EPT_VIOLATION", nullable = true) String reason,
         @Schema(example = "2.0") double mean,
         @Schema(description = "95% confidence half-width", example = "0.0") double halfWidth,
         @Schema(example = "0.95") double confidence,
@@ -21,6 +24,6 @@ public record MetricRowResponse(
 
     static MetricRowResponse of(RunMetricEntity m) {
         return new MetricRowResponse(m.getRunId(), m.getWorkload(), TargetBody.of(m.getTarget()), m.getRunLevel(), m.getName(), m.getUnit(),
-                m.getLevel(), m.getMean(), m.getHalfWidth(), m.getConfidence(), m.getN());
+                m.getLevel(), m.getReason(), m.getMean(), m.getHalfWidth(), m.getConfidence(), m.getN());
     }
 }

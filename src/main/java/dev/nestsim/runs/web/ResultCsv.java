@@ -6,13 +6,14 @@ import dev.nestsim.runs.RunMetricEntity;
 import dev.nestsim.runs.RunResult;
 
 /**
- * A run's result as CSV (RFC 4180): a header, one row per metric in the result's order, then a row named
- * {@code normalizedToNative} (unit {@code ratio}) when the workload has a native counterpart.
+ * A run's result as CSV (RFC 4180): a header, one row per metric in the result's order (the exit profile's rows carry
+ * their exit reason, every other row leaves it empty), then a row named {@code normalizedToNative} (unit
+ * {@code ratio}) when the workload has a native counterpart.
  */
 final class ResultCsv {
 
     static final String MEDIA_TYPE = "text/csv";
-    static final String HEADER = "run_id,workload,target_kind,target_id,run_level,name,unit,level,mean,half_width,confidence,n";
+    static final String HEADER = "run_id,workload,target_kind,target_id,run_level,name,unit,level,reason,mean,half_width,confidence,n";
 
     private ResultCsv() {
     }
@@ -24,12 +25,13 @@ final class ResultCsv {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (RunMetricEntity m : stored.metrics()) {
             csv.append(prefix).append(quoted(m.getName())).append(',').append(quoted(m.getUnit())).append(',')
-                    .append(m.getLevel() == null ? "" : m.getLevel()).append(',').append(m.getMean()).append(',').append(m.getHalfWidth())
+                    .append(m.getLevel() == null ? "" : m.getLevel()).append(',').append(m.getReason() == null ? "" : m.getReason())
+                    .append(',').append(m.getMean()).append(',').append(m.getHalfWidth())
                     .append(',').append(m.getConfidence()).append(',').append(m.getN()).append("\r\n");
         }
         Estimate normalized = stored.result().getNormalizedToNative();
         if (normalized != null) {
-            csv.append(prefix).append("normalizedToNative,ratio,,").append(normalized.mean()).append(',').append(normalized.halfWidth())
+            csv.append(prefix).append("normalizedToNative,ratio,,,").append(normalized.mean()).append(',').append(normalized.halfWidth())
                     .append(',').append(normalized.confidence()).append(',').append(normalized.n()).append("\r\n");
         }
         return csv.toString();

@@ -59,6 +59,9 @@ public record RunResultResponse(
             @Schema(description = "Stable name", example = "cycles") String name,
             @Schema(description = "Unit", example = "cycles/operation") String unit,
             @Schema(description = "The level it belongs to (0 is L0), or null for the whole run", example = "1", nullable = true) Integer level,
+            @Schema(description = "The exit reason of an exit-profile metric (exitsByReasonPerSecond, exitsByReasonPerOperation, "
+                    + "cyclesByReasonPerSecond, cyclesByReasonPerOperation), as perf kvm stat names it; null for every other metric",
+                    example = "EPT_VIOLATION", nullable = true) String reason,
             @Schema(example = "41210.5") double mean,
             @Schema(description = "95% confidence half-width (0 for an analytic figure)", example = "0.0") double halfWidth,
             @Schema(example = "0.95") double confidence,
@@ -66,11 +69,11 @@ public record RunResultResponse(
 
         static MetricBody of(Metric m) {
             Estimate e = m.estimate();
-            return new MetricBody(m.name(), m.unit(), m.level(), e.mean(), e.halfWidth(), e.confidence(), e.n());
+            return new MetricBody(m.name(), m.unit(), m.level(), m.reason(), e.mean(), e.halfWidth(), e.confidence(), e.n());
         }
 
         static MetricBody of(RunMetricEntity m) {
-            return new MetricBody(m.getName(), m.getUnit(), m.getLevel(), m.getMean(), m.getHalfWidth(), m.getConfidence(), m.getN());
+            return new MetricBody(m.getName(), m.getUnit(), m.getLevel(), m.getReason(), m.getMean(), m.getHalfWidth(), m.getConfidence(), m.getN());
         }
     }
 }
