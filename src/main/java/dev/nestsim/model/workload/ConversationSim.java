@@ -23,6 +23,7 @@ final class ConversationSim {
     private final RandomStream clientJitter;
     private final RedoLog redoLog;
     private final AppThread<Conversation> listener;
+    private final TlbShootdown shootdown;
     private final double copy = StackParam.COPY_PER_BYTE.value();
 
     ConversationSim(Sim sim, ConversationProfile profile) {
@@ -35,6 +36,7 @@ final class ConversationSim {
         this.net = new ServerNet(sim, new ServerRx(), this::clientReceives);
         Cpu[] cpus = net.leafCpus();
         this.redoLog = new RedoLog(sim, cpus[0], this::committed);
+        this.shootdown = new TlbShootdown(sim, cpus);
         this.listener = profile.listenerCpu() >= 0
                 ? new AppThread<>(cpus[profile.listenerCpu() % cpus.length], new Listener()) : null;
         AppThread<Conversation>[] clients = threads(profile.clientThreads(), true, 0);
@@ -231,6 +233,7 @@ final class ConversationSim {
         @Override
         public double cycles(Cpu cpu, Conversation c, boolean woken) {
             double cycles = profile.epoll() && woken ? StackParam.EPOLL_WAIT.value() : 0;
+            shootdown.ran(cpu);
             Round r = c.current();
             if (c.flushed) {
                 cycles += responseCost(r);
@@ -251,6 +254,9 @@ final class ConversationSim {
                 redoLog.commit(cpu, c);
             } else {
                 respond(cpu, c);
+                if (c.current().unmapPages() > 0) {
+                    shootdown.unmap(cpu, c.current().unmapPages());
+                }
             }
         }
     }

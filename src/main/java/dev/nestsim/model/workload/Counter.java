@@ -11,7 +11,9 @@ enum Counter {
     /** Device doorbells written by the leaf (virtio kicks, VF tail writes, e1000 register writes). */
     KICKS("kicksPerSecond", "doorbells/s"),
     /** TSC-deadline writes by the leaf: tick stop and restart around idle, and one per busy tick. */
-    TIMER_PROGRAMS("timerProgramsPerSecond", "writes/s");
+    TIMER_PROGRAMS("timerProgramsPerSecond", "writes/s"),
+    /** TLB shootdowns the leaf's threads made (each a call-function IPI to every other CPU holding the address space). */
+    TLB_SHOOTDOWNS("tlbShootdownsPerSecond", "shootdowns/s");
 
     private final String metric;
     private final String unit;

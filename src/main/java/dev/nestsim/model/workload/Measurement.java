@@ -119,9 +119,6 @@ final class Measurement {
             double before = i < busyAtStart.length ? busyAtStart[i] : 0;
             double fraction = seconds > 0 ? Math.min(1, (cpu.busySeconds() - before) / seconds) : 0;
             busiest[cpu.level] = Double.isNaN(busiest[cpu.level]) ? fraction : Math.max(busiest[cpu.level], fraction);
-            if (System.getProperty("nestsim.debugCpus") != null) {
-                System.err.printf("DEBUGCPU %-16s %.3f%n", cpu.name, fraction);
-            }
         }
         return busiest;
     }

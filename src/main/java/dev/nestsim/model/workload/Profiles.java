@@ -49,6 +49,7 @@ final class Profiles {
     static final int APACHE_PAGE_BYTES = 46_644;
     static final int APACHE_HEADER_BYTES = 280;
     static final int MSS = (int) StackParam.MSS_BYTES.value();
+    static final int PAGE_BYTES = 4096;
     /** The largest skb the stacks hand each other: a 64 KiB TSO/GSO unit of 45 segments. */
     static final int UNIT = StreamSim.UNIT_BYTES;
     /** ab per request: connect, send the GET, parse the response, close [est 10 us, besides the kernel's receive]. */
@@ -92,7 +93,9 @@ final class Profiles {
      * lets 10 segments out. Then slow start: each later round is the client's ACKs for the previous burst (quick-ACK
      * every other segment, merged by its GRO: one per 4 segments) and the next burst, twice as large; the first
      * of them wakes the worker to write the rest of the page into the freed send buffer, the others are sent by
-     * the kernel; the last carries the FIN, and the lingering close runs in the softirq.
+     * the kernel; the last carries the FIN, and the lingering close runs in the softirq. Apache sends the file from a
+     * mapping (EnableMMAP, on by default; EnableSendfile off): the worker unmaps it after its last write, a TLB
+     * shootdown of the file's pages on every other CPU that holds the process's address space ({@link TlbShootdown}).
      */
     static ConversationProfile apache(int concurrency, int pageBytes) {
         int remaining = pageBytes + APACHE_HEADER_BYTES;
@@ -115,6 +118,14 @@ final class Profiles {
             acks = Packet.segmentsOf(burst) / 4 + 1;
             first = false;
         }
+        // EnableMMAP (Apache's default): the worker maps the file to send it and unmaps it after its last write
+        int lastWrite = 0;
+        for (int r = 0; r < rounds.size(); r++) {
+            if (rounds.get(r).app()) {
+                lastWrite = r;
+            }
+        }
+        rounds.set(lastWrite, rounds.get(lastWrite).unmapping((pageBytes + PAGE_BYTES - 1) / PAGE_BYTES));
         Round[] request = rounds.toArray(new Round[0]);
         return new ConversationProfile("requests/s", concurrency, 1, 4, 0, true, 1, false, 0.2, 0.2, mix -> request);
     }

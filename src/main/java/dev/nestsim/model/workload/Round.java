@@ -16,9 +16,17 @@ package dev.nestsim.model.workload;
  * @param responseSkbs  skbs the server sends back, at least 1
  * @param responseBytes their total payload
  * @param clientCycles  the client's application work for the round, in cycles (its kernel costs are added)
+ * @param unmapPages    pages the application thread unmaps after its writes of this round (a file it mapped to send
+ *                      it), 0 for none: the TLB shootdown of {@link TlbShootdown}
  */
 record Round(String name, int clientAcks, int requestBytes, boolean app, boolean accept, double serverCycles,
-             boolean flush, int responseSkbs, int responseBytes, double clientCycles) {
+             boolean flush, int responseSkbs, int responseBytes, double clientCycles, int unmapPages) {
+
+    /** A round that unmaps nothing. */
+    Round(String name, int clientAcks, int requestBytes, boolean app, boolean accept, double serverCycles,
+          boolean flush, int responseSkbs, int responseBytes, double clientCycles) {
+        this(name, clientAcks, requestBytes, app, accept, serverCycles, flush, responseSkbs, responseBytes, clientCycles, 0);
+    }
 
     Round {
         if (clientAcks < 0 || requestBytes < 0 || (clientAcks == 0 && requestBytes == 0)) {
@@ -33,6 +41,15 @@ record Round(String name, int clientAcks, int requestBytes, boolean app, boolean
         if (accept && !app) {
             throw new IllegalArgumentException("round " + name + ": only an application round is accepted by a listener");
         }
+        if (unmapPages < 0 || (unmapPages > 0 && !app)) {
+            throw new IllegalArgumentException("round " + name + ": only an application thread unmaps, and not a negative count");
+        }
+    }
+
+    /** The same round, whose thread then unmaps {@code pages} pages. */
+    Round unmapping(int pages) {
+        return new Round(name, clientAcks, requestBytes, app, accept, serverCycles, flush, responseSkbs, responseBytes,
+                clientCycles, pages);
     }
 
     /** Packets the client sends in this round. */

@@ -32,6 +32,10 @@ enum StackParam {
     SCHED_IPI_HANDLER(600, "cycles", "scheduler_ipi on the receiving CPU: the wake list, need_resched", "io §3.4 [est]"),
     TICK_HANDLER(2500, "cycles", "one periodic tick: update_process_times, scheduler_tick, RCU", "io §3.1 [est]"),
     EPOLL_WAIT(1500, "cycles", "epoll_wait returning ready connections", "io §4.5 [est]"),
+    TLB_FLUSH_PER_PAGE(220, "cycles", "one page's INVLPG in a TLB shootdown, on the CPU that unmaps and on every CPU it flushes",
+            "Linux 4.18 arch/x86/mm/tlb.c: 'Each single flush is about 100 ns' (below 33 pages a range is flushed page by page)"),
+    SHOOTDOWN_HANDLER(600, "cycles", "flush_tlb_func_remote besides its INVLPGs: the call-function IPI's entry, the tlb_gen check, the ack",
+            "smp_call_function_many with wait [est]"),
     HZ(250, "1/s", "periodic tick rate of a busy CPU (CONFIG_HZ)", "io §3.1: HZ = 250 assumed (Ubuntu generic; the DVH config was not found)"),
 
     // --- hypervisor I/O software, per packet, native at the level that runs it -----------------------------
