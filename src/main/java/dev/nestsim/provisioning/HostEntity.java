@@ -2,6 +2,7 @@ package dev.nestsim.provisioning;
 
 import dev.nestsim.model.hardware.CpuFeatures;
 import dev.nestsim.model.hardware.HostHardware;
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.hardware.Nic;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.Host;
@@ -49,6 +50,9 @@ public class HostEntity {
     private TimerOffload timerOffload;
     private boolean exposeVmcsShadowing;
     private boolean postedInterrupts;
+    @Convert(converter = KernelConverter.class)
+    private KernelGeneration kernel;
+    private int onlineCpus;
     @Version
     private Long version;
     private Instant createdAt;
@@ -63,7 +67,7 @@ public class HostEntity {
         this.updatedAt = now;
     }
 
-    /** Takes the resolved name, profile, hardware and L0 settings. */
+    /** Takes the resolved name, profile, hardware, L0 settings (with its kernel) and online CPUs. */
     void apply(String name, String profile, Host host, Instant now) {
         this.name = name;
         this.profile = profile;
@@ -88,12 +92,14 @@ public class HostEntity {
         this.timerOffload = l0.timerOffload();
         this.exposeVmcsShadowing = l0.exposeVmcsShadowing();
         this.postedInterrupts = l0.postedInterrupts();
+        this.kernel = host.kernel();
+        this.onlineCpus = host.onlineCpus();
         this.updatedAt = now;
     }
 
     /** The model's view of this host. */
     public Host toModel() {
-        return new Host(name, hardware(), l0());
+        return new Host(name, hardware(), l0(), onlineCpus);
     }
 
     public HostHardware hardware() {
@@ -103,7 +109,12 @@ public class HostEntity {
     }
 
     public HypervisorSettings l0() {
-        return new HypervisorSettings(dvh, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts);
+        return new HypervisorSettings(dvh, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts, kernel);
+    }
+
+    /** The CPUs L0 brings online, 1 to the cores: what the host's direct children share. */
+    public int getOnlineCpus() {
+        return onlineCpus;
     }
 
     public UUID getId() {

@@ -6,6 +6,7 @@ import dev.nestsim.model.hardware.CpuFeatures;
 import dev.nestsim.model.hardware.HostHardware;
 import dev.nestsim.model.hardware.HostProfile;
 import dev.nestsim.model.hardware.HostProfiles;
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.hardware.Nic;
 import dev.nestsim.model.topology.Host;
 import dev.nestsim.model.topology.HypervisorSettings;
@@ -22,15 +23,21 @@ import java.util.stream.Collectors;
 /**
  * Turns a {@link HostSpec} into a model {@link Host}: the profile's hardware with the given fields laid
  * over it field by field (or, without a profile, the given hardware, every field required), then L0's
- * settings with their defaults, then the model's {@link TopologyRules#checkHost} rules.
+ * settings with their defaults (the kernel: the profile's default, or {@link HypervisorSettings#DEFAULT_KERNEL} for
+ * custom hardware), the online CPUs (all cores unless given, 1 to the cores), then the model's
+ * {@link TopologyRules#checkHost} rules.
  */
 final class HostResolver {
+
+    /** The rule an {@code onlineCpus} outside 1 to the host's cores breaks. */
+    static final String ONLINE_CPUS_RANGE = "online-cpus-range";
 
     private HostResolver() {
     }
 
     /**
-     * @throws InvalidRequestException                  when hardware fields are missing without a profile (400)
+     * @throws InvalidRequestException                  when hardware fields are missing without a profile, or onlineCpus is
+     *                                                  outside 1 to the cores (400)
      * @throws dev.nestsim.api.Problems.RuleViolationException for an unknown profile, inconsistent features or L0 settings the hardware cannot back (422)
      */
     static Host resolve(HostSpec spec) {
@@ -66,9 +73,25 @@ final class HostResolver {
             }
         }
         Violations.throwIfAny(violations);
-        Host host = new Host(spec.name(), hardware, l0(spec, hardware));
+        int onlineCpus = onlineCpus(spec.onlineCpus(), hardware.cores());
+        KernelGeneration kernel = spec.kernel() != null ? spec.kernel()
+                : profile.map(HostProfile::defaultKernel).orElse(HypervisorSettings.DEFAULT_KERNEL);
+        Host host = new Host(spec.name(), hardware, l0(spec, hardware).withKernel(kernel), onlineCpus);
         Violations.throwIfAny(TopologyRules.checkHost(host));
         return host;
+    }
+
+    /** The online CPUs asked for, or all {@code cores}; outside 1 to {@code cores} a 400 naming onlineCpus. */
+    private static int onlineCpus(Integer asked, int cores) {
+        if (asked == null) {
+            return cores;
+        }
+        if (asked < 1 || asked > cores) {
+            String message = "onlineCpus must be between 1 and the host's " + cores + " cores, was " + asked
+                    + " (null brings every core online)";
+            throw new InvalidRequestException(message, List.of(FieldProblem.of("onlineCpus", ONLINE_CPUS_RANGE, message)));
+        }
+        return asked;
     }
 
     private static HypervisorSettings l0(HostSpec spec, HostHardware hardware) {

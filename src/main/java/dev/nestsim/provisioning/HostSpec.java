@@ -1,5 +1,6 @@
 package dev.nestsim.provisioning;
 
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.TimerOffload;
 import java.util.Set;
@@ -22,10 +23,14 @@ import java.util.Set;
  * @param timerOffload        what backs guests' timers; {@code null} for the preemption timer when the CPU has it
  * @param exposeVmcsShadowing whether L0 gives L1 hardware VMCS shadowing; {@code null} for true
  * @param postedInterrupts    whether L0 posts interrupts; {@code null} for what the hardware has
+ * @param kernel              the kernel generation L0 runs; {@code null} for the profile's default, or
+ *                            {@link dev.nestsim.model.topology.HypervisorSettings#DEFAULT_KERNEL} for custom hardware
+ * @param onlineCpus          the CPUs L0 brings online (its {@code maxcpus}), 1 to the cores; {@code null} for all cores
  */
 public record HostSpec(String name, String profile, Integer cores, Double clockGhz, Integer memoryGib, Double nicGbps,
                        Integer nicSriovVfs, FeatureOverrides features, Set<DvhMechanism> dvh, Long haltPollNs,
-                       TimerOffload timerOffload, Boolean exposeVmcsShadowing, Boolean postedInterrupts) {
+                       TimerOffload timerOffload, Boolean exposeVmcsShadowing, Boolean postedInterrupts, KernelGeneration kernel,
+                       Integer onlineCpus) {
 
     /** CPU features, each {@code null} to keep the profile's (required without a profile). */
     public record FeatureOverrides(Boolean vmcsShadowing, Boolean apicv, Boolean postedInterrupts, Boolean vtdPostedInterrupts,

@@ -109,9 +109,12 @@ final class HostTree {
         return Path.toLeaf(host, chainTo(vm.parentId()), vm.model());
     }
 
-    /** What the parent of {@code childId} has free once its other children are served, and the host's free VFs. */
+    /**
+     * What the parent of {@code childId} has free once its other children are served, and the host's free VFs. On the
+     * host, vCPUs are pinned to the CPUs L0 brings online ({@link Host#onlineCpus()}), not to all its cores.
+     */
     ParentCapacity capacityFor(UUID childId, UUID parentId) {
-        int vcpus = parentId == null ? host.hardware().cores() : hypervisors.get(parentId).model().vcpus();
+        int vcpus = parentId == null ? host.onlineCpus() : hypervisors.get(parentId).model().vcpus();
         int memory = parentId == null ? host.hardware().memoryGib() : hypervisors.get(parentId).model().memoryGib();
         for (HvNode h : hypervisors.values()) {
             if (!h.id().equals(childId) && Objects.equals(h.parentId(), parentId)) {
@@ -144,11 +147,23 @@ final class HostTree {
     }
 
     List<Violation> checkHypervisor(UUID id, int maxDepth) {
-        return TopologyRules.checkHypervisor(pathToHypervisor(id), maxDepth, capacityFor(id, hypervisors.get(id).parentId()));
+        UUID parentId = hypervisors.get(id).parentId();
+        return onHost(parentId, TopologyRules.checkHypervisor(pathToHypervisor(id), maxDepth, capacityFor(id, parentId)));
     }
 
     List<Violation> checkVm(UUID id, int maxDepth) {
-        return TopologyRules.checkLeaf(pathToVm(id), maxDepth, capacityFor(id, vms.get(id).parentId()));
+        UUID parentId = vms.get(id).parentId();
+        return onHost(parentId, TopologyRules.checkLeaf(pathToVm(id), maxDepth, capacityFor(id, parentId)));
+    }
+
+    /** A child of the host that does not fit hears that the host's share is its online CPUs, not all its cores. */
+    private List<Violation> onHost(UUID parentId, List<Violation> violations) {
+        if (parentId != null) {
+            return violations;
+        }
+        return violations.stream().map(v -> !TopologyRules.FITS_PARENT_VCPUS.equals(v.rule()) ? v
+                : new Violation(v.field(), v.rule(), v.message() + "; the host's children share its onlineCpus, "
+                        + host.onlineCpus() + " of its " + host.hardware().cores() + " cores")).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.nestsim.provisioning;
 
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.GuestHypervisor;
 import dev.nestsim.model.topology.HypervisorSettings;
@@ -43,6 +44,9 @@ public class HypervisorEntity {
     private boolean postedInterrupts;
     @Enumerated(EnumType.STRING)
     private TimerOffload timerOffload;
+    /** Its own kernel generation; {@code null}: it runs its parent's. */
+    @Convert(converter = KernelConverter.class)
+    private KernelGeneration kernel;
     @Version
     private Long version;
     private Instant createdAt;
@@ -70,6 +74,7 @@ public class HypervisorEntity {
         this.haltPollNs = s.haltPollNs();
         this.postedInterrupts = s.postedInterrupts();
         this.timerOffload = s.timerOffload();
+        this.kernel = s.kernel();
         this.viommu = model.viommu();
         this.updatedAt = now;
     }
@@ -77,7 +82,7 @@ public class HypervisorEntity {
     /** The model's view of this guest hypervisor. */
     public GuestHypervisor toModel() {
         return new GuestHypervisor(name, vcpus, memoryGib,
-                new HypervisorSettings(dvh, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts), viommu);
+                new HypervisorSettings(dvh, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts, kernel), viommu);
     }
 
     public UUID getId() {

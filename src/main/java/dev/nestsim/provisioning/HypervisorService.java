@@ -106,7 +106,10 @@ public class HypervisorService {
         hypervisors.flush();
     }
 
-    /** The model value, with defaults: no DVH, shadowing exposed, KVM's halt polling, no vIOMMU, posting as the path allows. */
+    /**
+     * The model value, with defaults: no DVH, shadowing exposed, KVM's halt polling, no vIOMMU, posting as the path allows,
+     * the parent's kernel (kept as {@code null}, so that it follows the parent's).
+     */
     private static GuestHypervisor model(HypervisorSpec spec, HostTree tree, UUID parentId) {
         boolean posted = spec.postedInterrupts() != null ? spec.postedInterrupts() : tree.postedInterruptsAvailableBelow(parentId);
         HypervisorSettings settings = new HypervisorSettings(
@@ -114,7 +117,8 @@ public class HypervisorService {
                 spec.haltPollNs() == null ? HypervisorSettings.KVM_DEFAULT_HALT_POLL_NS : spec.haltPollNs(),
                 spec.timerOffload() == null ? TimerOffload.PREEMPTION_TIMER : spec.timerOffload(),
                 spec.exposeVmcsShadowing() == null || spec.exposeVmcsShadowing(),
-                posted);
+                posted,
+                spec.kernel());
         return new GuestHypervisor(spec.name(), spec.vcpus(), spec.memoryGib(), settings,
                 spec.viommu() == null ? ViommuMode.OFF : spec.viommu());
     }

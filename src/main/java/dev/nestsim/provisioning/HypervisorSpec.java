@@ -1,5 +1,6 @@
 package dev.nestsim.provisioning;
 
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.TimerOffload;
 import dev.nestsim.model.topology.ViommuMode;
@@ -18,8 +19,9 @@ import java.util.Set;
  * @param viommu              the virtual IOMMU it is given; {@code null} for OFF
  * @param postedInterrupts    whether it posts interrupts to its guests; {@code null} for what its path makes available
  * @param timerOffload        what backs its guests' timers; {@code null} for PREEMPTION_TIMER
+ * @param kernel              the kernel generation it runs; {@code null}: its parent's
  */
 public record HypervisorSpec(String name, ParentRef parent, int vcpus, int memoryGib, Set<DvhMechanism> dvh,
                              Boolean exposeVmcsShadowing, Long haltPollNs, ViommuMode viommu, Boolean postedInterrupts,
-                             TimerOffload timerOffload) {
+                             TimerOffload timerOffload, KernelGeneration kernel) {
 }

@@ -1,11 +1,17 @@
 package dev.nestsim.provisioning;
 
 import dev.nestsim.api.Problems.NotFoundException;
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.GuestHypervisor;
+import dev.nestsim.model.topology.Host;
 import dev.nestsim.model.topology.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,6 +90,43 @@ public class TopologyService {
     public LocatedPath locateHost(UUID hostId) {
         HostEntity host = hosts.findById(hostId).orElseThrow(() -> new NotFoundException("host", hostId));
         return new LocatedPath(Path.nativeHost(host.toModel()), List.of(host.getId()));
+    }
+
+    /** The kernel generation a guest hypervisor runs: its own, or its parent's, down to L0's ({@link Path#kernel}). */
+    public KernelGeneration effectiveKernel(HypervisorEntity hypervisor) {
+        return effectiveKernels(List.of(hypervisor)).get(hypervisor.getId());
+    }
+
+    /**
+     * {@link #effectiveKernel} of each, by id: one read per distinct ancestor and host however many of them share it (a
+     * page of a list).
+     */
+    public Map<UUID, KernelGeneration> effectiveKernels(Collection<HypervisorEntity> of) {
+        Map<UUID, HypervisorEntity> known = new HashMap<>();
+        of.forEach(h -> known.put(h.getId(), h));
+        Map<UUID, Host> hostModels = new HashMap<>();
+        Map<UUID, KernelGeneration> kernels = new LinkedHashMap<>();
+        for (HypervisorEntity hv : of) {
+            List<GuestHypervisor> chain = new ArrayList<>();
+            HypervisorEntity next = hv;
+            chain.add(next.toModel());
+            while (next.getParentHypervisorId() != null) {
+                if (chain.size() >= Path.HARD_MAX_DEPTH) {
+                    throw new IllegalStateException("the parent chain above " + hv.getId() + " is deeper than " + Path.HARD_MAX_DEPTH);
+                }
+                UUID parentId = next.getParentHypervisorId();
+                next = known.computeIfAbsent(parentId, this::hypervisor);
+                chain.add(next.toModel());
+            }
+            Collections.reverse(chain);
+            Host host = hostModels.computeIfAbsent(hv.getHostId(), id -> host(id).toModel());
+            kernels.put(hv.getId(), Path.toHypervisor(host, chain).kernel(chain.size()));
+        }
+        return kernels;
+    }
+
+    private HypervisorEntity hypervisor(UUID id) {
+        return hypervisors.findById(id).orElseThrow(() -> new IllegalStateException("guest hypervisor " + id + " is referenced but missing"));
     }
 
     private HostEntity host(UUID hostId) {

@@ -12,10 +12,11 @@ final class Violations {
 
     /**
      * Which field of a changed host or guest hypervisor a child's broken rule points back to, by rule name:
-     * a child that no longer fits points at the parent's size, a missing DVH link at its {@code dvh}, ...
+     * a child that no longer fits points at the parent's size (a host's {@code onlineCpus}: the CPUs its children share),
+     * a missing DVH link at its {@code dvh}, ...
      */
     private static final Map<String, String> HOST_FIELD_BY_RULE = Map.of(
-            "fits-parent-vcpus", "cores", "fits-parent-memory", "memoryGib", "dvh-provided-by-path", "dvh",
+            "fits-parent-vcpus", "onlineCpus", "fits-parent-memory", "memoryGib", "dvh-provided-by-path", "dvh",
             "passthrough-needs-iommu", "features.iommu", "passthrough-needs-free-vf", "nic.sriovVfs",
             "posted-interrupts-need-hardware", "features.postedInterrupts", "posted-interrupts-need-path", "postedInterrupts");
     private static final Map<String, String> HYPERVISOR_FIELD_BY_RULE = Map.of(

@@ -2,6 +2,7 @@ package dev.nestsim.runs;
 
 import dev.nestsim.model.hardware.CpuFeatures;
 import dev.nestsim.model.hardware.HostHardware;
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.hardware.Nic;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.GuestHypervisor;
@@ -27,6 +28,11 @@ import java.util.UUID;
  * resources, so editing or deleting them later changes no run. Its shape is ours, versioned by
  * {@code schemaVersion}, independent of the entities and of the model's records.
  *
+ * <p>Version 2 adds the kernel generation of every hypervisor ({@code kernel} in each settings: L0's always, a guest
+ * hypervisor's {@code null} when it runs its parent's) and the host's {@code onlineCpus}. Version 1 documents, stored
+ * before, still read: their L0 ran Linux 4.18, the only generation the model knew then, with every core online, and
+ * their guest hypervisors run their parent's.
+ *
  * @param schemaVersion the version of this document's shape, {@value #SCHEMA_VERSION}
  * @param ids           the id of what sat at each level when the run was submitted: the host first
  * @param host          the host and L0
@@ -35,13 +41,18 @@ import java.util.UUID;
  */
 @Schema(name = "RunConfiguration", description = "The path the run executes on, as it was when the run was submitted")
 public record PathSnapshot(
-        @Schema(description = "Version of this document's shape", example = "1") int schemaVersion,
+        @Schema(description = "Version of this document's shape: 2 (1 before kernel generations and online CPUs)", example = "2")
+        int schemaVersion,
         @Schema(description = "Id of the host (level 0), each guest hypervisor and the VM, at submission") List<UUID> ids,
         HostSnapshot host,
         @Schema(description = "Guest hypervisors, L1 first") List<HypervisorSnapshot> hypervisors,
         @Schema(description = "The VM the workload runs in; absent for a native run", nullable = true) LeafSnapshot leaf) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+    /** The first version, without kernels and online CPUs: still read. */
+    static final int SCHEMA_VERSION_1 = 1;
+    /** What a version 1 host ran: the only generation the model knew when version 1 was written. */
+    static final KernelGeneration VERSION_1_KERNEL = KernelGeneration.LINUX_4_18;
 
     public PathSnapshot {
         ids = List.copyOf(ids);
@@ -61,19 +72,21 @@ public record PathSnapshot(
                         leaf.postedInterrupts()));
     }
 
-    /** The model's path, equal to the one the snapshot was taken of. */
+    /** The model's path, equal to the one the snapshot was taken of (for version 1, see the class comment). */
     public Path toPath() {
-        if (schemaVersion != SCHEMA_VERSION) {
+        if (schemaVersion != SCHEMA_VERSION && schemaVersion != SCHEMA_VERSION_1) {
             throw new IllegalStateException("a run configuration of schema version " + schemaVersion + " cannot be read by this version,"
-                    + " which reads version " + SCHEMA_VERSION);
+                    + " which reads versions " + SCHEMA_VERSION_1 + " and " + SCHEMA_VERSION);
         }
+        boolean v1 = schemaVersion == SCHEMA_VERSION_1;
         List<GuestHypervisor> models = new ArrayList<>();
         for (HypervisorSnapshot hv : hypervisors) {
-            models.add(new GuestHypervisor(hv.name(), hv.vcpus(), hv.memoryGib(), hv.settings().toModel(), hv.viommu()));
+            HypervisorSettings settings = v1 ? hv.settings().toModel().withKernel(null) : hv.settings().toModel();
+            models.add(new GuestHypervisor(hv.name(), hv.vcpus(), hv.memoryGib(), settings, hv.viommu()));
         }
         LeafVm leafModel = leaf == null ? null
                 : new LeafVm(leaf.name(), leaf.vcpus(), leaf.memoryGib(), leaf.io(), set(leaf.dvh()), leaf.postedInterrupts());
-        return new Path(host.toModel(), models, leafModel);
+        return new Path(v1 ? host.toModelV1() : host.toModel(), models, leafModel);
     }
 
     /** The level the workload runs at: the leaf's, or 0 for a native run. */
@@ -81,7 +94,7 @@ public record PathSnapshot(
         return leaf == null ? 0 : hypervisors.size() + 1;
     }
 
-    /** A host and its hypervisor L0. */
+    /** A host and its hypervisor L0 ({@code l0.kernel}: the generation L0 runs). */
     @Schema(name = "RunConfigurationHost", description = "The host's hardware and its hypervisor L0")
     public record HostSnapshot(
             @Schema(example = "testbed") String name,
@@ -90,7 +103,9 @@ public record PathSnapshot(
             @Schema(example = "192") int memoryGib,
             NicSnapshot nic,
             FeaturesSnapshot features,
-            SettingsSnapshot l0) {
+            SettingsSnapshot l0,
+            @Schema(description = "The CPUs L0 brought online, 1 to cores (absent in version 1: every core)", example = "8")
+            Integer onlineCpus) {
 
         static HostSnapshot of(Host host) {
             HostHardware hw = host.hardware();
@@ -98,13 +113,26 @@ public record PathSnapshot(
             return new HostSnapshot(host.name(), hw.cores(), hw.clockGhz(), hw.memoryGib(), new NicSnapshot(hw.nic().gbps(), hw.nic().sriovVfs()),
                     new FeaturesSnapshot(f.vmcsShadowing(), f.apicv(), f.postedInterrupts(), f.vtdPostedInterrupts(), f.ept(),
                             f.tscDeadlineTimer(), f.preemptionTimer(), f.iommu()),
-                    SettingsSnapshot.of(host.l0()));
+                    SettingsSnapshot.of(host.l0()), host.onlineCpus());
         }
 
         Host toModel() {
+            if (onlineCpus == null || l0.kernel() == null) {
+                throw new IllegalStateException("a run configuration of schema version " + SCHEMA_VERSION
+                        + " names the host's onlineCpus and L0's kernel; this one lacks them");
+            }
+            return new Host(name, hardware(), l0.toModel(), onlineCpus);
+        }
+
+        /** A version 1 host: Linux 4.18 at L0, every core online. */
+        Host toModelV1() {
+            return new Host(name, hardware(), l0.toModel().withKernel(VERSION_1_KERNEL), cores);
+        }
+
+        private HostHardware hardware() {
             CpuFeatures f = new CpuFeatures(features.vmcsShadowing(), features.apicv(), features.postedInterrupts(),
                     features.vtdPostedInterrupts(), features.ept(), features.tscDeadlineTimer(), features.preemptionTimer(), features.iommu());
-            return new Host(name, new HostHardware(cores, clockGhz, memoryGib, new Nic(nic.gbps(), nic.sriovVfs()), f), l0.toModel());
+            return new HostHardware(cores, clockGhz, memoryGib, new Nic(nic.gbps(), nic.sriovVfs()), f);
         }
     }
 
@@ -119,21 +147,28 @@ public record PathSnapshot(
                                    boolean ept, boolean tscDeadlineTimer, boolean preemptionTimer, boolean iommu) {
     }
 
-    /** The settings of one hypervisor, L0 or a guest hypervisor. */
+    /** The settings of one hypervisor, L0 or a guest hypervisor; {@code kernel} the generation's name, as the API writes it. */
     @Schema(name = "RunConfigurationHypervisorSettings")
     public record SettingsSnapshot(List<DvhMechanism> dvh, @Schema(example = "200000") long haltPollNs, TimerOffload timerOffload,
-                                   boolean exposeVmcsShadowing, boolean postedInterrupts) {
+                                   boolean exposeVmcsShadowing, boolean postedInterrupts,
+                                   @Schema(ref = "#/components/schemas/KernelGeneration", description = "The kernel generation it "
+                                           + "runs: always set for L0; null for a guest hypervisor that ran its parent's (absent in "
+                                           + "version 1)", example = "linux-4.18", nullable = true) String kernel) {
 
         public SettingsSnapshot {
             dvh = List.copyOf(dvh);
         }
 
         static SettingsSnapshot of(HypervisorSettings s) {
-            return new SettingsSnapshot(sorted(s.dvh()), s.haltPollNs(), s.timerOffload(), s.exposeVmcsShadowing(), s.postedInterrupts());
+            return new SettingsSnapshot(sorted(s.dvh()), s.haltPollNs(), s.timerOffload(), s.exposeVmcsShadowing(), s.postedInterrupts(),
+                    s.kernel() == null ? null : s.kernel().apiName());
         }
 
         HypervisorSettings toModel() {
-            return new HypervisorSettings(set(dvh), haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts);
+            KernelGeneration generation = kernel == null ? null : KernelGeneration.byApiName(kernel).orElseThrow(() ->
+                    new IllegalStateException("a run configuration names kernel '" + kernel + "', not one of "
+                            + KernelGeneration.allowedNames()));
+            return new HypervisorSettings(set(dvh), haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts, generation);
         }
     }
 

@@ -249,6 +249,25 @@ abstract class RunsApiContract extends RunsApiSupport {
     }
 
     @Test
+    void aRunStoresItsHostsKernelAndOnlineCpusAndEachHypervisorsOwnKernelAndKeepsThem() {
+        String host = api.host(Body.aHost("kernel-run-host").with("kernel", "linux-5.3").with("onlineCpus", 10));
+        String l1 = api.hypervisor(Body.aHypervisorOnHost("kernel-run-l1", host));
+        String l2 = api.hypervisor(Body.aHypervisorIn("kernel-run-l2", l1).with("kernel", "linux-5.10"));
+        String vm = api.vm(Body.aVmIn("kernel-run-vm", l2).with("vcpus", 2).with("memoryGib", 4));
+        String id = submit(aRun(vm, "hypercall"));
+        awaitStatus(id, "SUCCEEDED");
+
+        assertThat(api.patch("/api/v1/hosts/" + host, "{\"kernel\":\"linux-4.18\",\"onlineCpus\":12}", "\"0\"")).hasStatus(200);
+
+        JsonNode configuration = run(id).get("configuration");
+        assertThat(configuration.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(configuration.at("/host/onlineCpus").asInt()).isEqualTo(10);
+        assertThat(configuration.at("/host/l0/kernel").asString()).isEqualTo("linux-5.3");
+        assertThat(configuration.at("/hypervisors/0/settings/kernel").isNull()).isTrue();
+        assertThat(configuration.at("/hypervisors/1/settings/kernel").asString()).isEqualTo("linux-5.10");
+    }
+
+    @Test
     void aQueuedRunExecutesOnTheConfigurationItWasSubmittedWithEvenIfTheVmChangesMeanwhile() {
         L2 path = anL2Vm("snapshot");
         String before = submit(aRun(path.vm(), "program-timer"));

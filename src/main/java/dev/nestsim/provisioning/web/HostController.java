@@ -50,7 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
 class HostController {
 
-    private static final List<String> HARDWARE_FIELDS = List.of("cores", "clockGhz", "memoryGib", "nic", "features");
+    /** What a patch to another profile takes from that profile unless the patch names it: its hardware, default kernel, all cores online. */
+    private static final List<String> PROFILE_FIELDS = List.of("cores", "clockGhz", "memoryGib", "nic", "features", "kernel", "onlineCpus");
 
     private final HostService hosts;
     private final TopologyService topology;
@@ -64,10 +65,16 @@ class HostController {
 
     @PostMapping(consumes = "application/json")
     @Operation(operationId = "createHost", summary = "Create a host", description = "From a profile (hardware fields override it, features field by field) or from "
-            + "custom hardware (every hardware field required).")
+            + "custom hardware (every hardware field required). kernel defaults to the profile's defaultKernel (linux-5.10 for custom "
+            + "hardware), onlineCpus to all cores.")
     @ApiResponse(responseCode = "201", description = "Created; Location and ETag set")
-    @ApiResponse(responseCode = "400", description = "Malformed JSON, unknown field, wrong type, missing or out-of-range field",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, unknown field, wrong type, missing or out-of-range field (onlineCpus "
+            + "outside 1 to cores: rule online-cpus-range), unknown kernel (rule known-kernel)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class), examples = @ExampleObject("""
+                    {"type":"https://nestsim.dev/problems/invalid-request","title":"The request is invalid","status":400,\
+                    "detail":"kernel must be one of linux-4.18, linux-5.3, linux-5.10, was \\"linux-6.1\\"","instance":"/api/v1/hosts",\
+                    "errors":[{"field":"kernel","pointer":"/kernel","rule":"known-kernel",\
+                    "message":"kernel must be one of linux-4.18, linux-5.3, linux-5.10, was \\"linux-6.1\\""}]}""")))
     @ApiResponse(responseCode = "422", description = "Unknown profile, inconsistent features, or L0 settings the hardware cannot back; "
             + "or an Idempotency-Key reused for a different body",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class), examples = @ExampleObject("""
@@ -124,7 +131,9 @@ class HostController {
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, "application/json"})
     @Operation(operationId = "patchHost", summary = "Change a host", description = "A JSON merge patch (RFC 7396) of the host's writable fields: members replace, null "
             + "restores the default, objects (nic, features) merge. A patch that names another profile starts from that profile's hardware, "
-            + "with the hardware fields of the same patch laid over it. Checked like a PUT.")
+            + "default kernel and all its cores online, with the fields of the same patch laid over it. onlineCpus stays as it is when cores "
+            + "change: lowering cores below it is a 400 naming onlineCpus (set both, or onlineCpus null for all cores). Lowering onlineCpus "
+            + "below what the host's direct children use is a 409 naming them. Checked like a PUT.")
     @ApiResponse(responseCode = "200", description = "Changed; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid patch or result", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -136,14 +145,14 @@ class HostController {
     ResponseEntity<HostResponse> patch(@PathVariable UUID id,
                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MERGE_PATCH,
                                                schema = @Schema(implementation = HostRequest.class), examples = @ExampleObject("""
-                                               {"features":{"vmcsShadowing":false}}"""))) @RequestBody JsonNode patch,
+                                               {"kernel":"linux-5.3","onlineCpus":8}"""))) @RequestBody JsonNode patch,
                                        @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Versions.requirePresent(ifMatch);
         HostEntity current = hosts.get(id);
         ObjectNode base = bodies.toTree(HostRequest.current(current));
         JsonNode profile = patch.get("profile");
         if (profile != null && profile.isString() && !profile.asString().equals(current.getProfile())) {
-            HARDWARE_FIELDS.forEach(base::remove);
+            PROFILE_FIELDS.forEach(base::remove);
         }
         HostRequest merged = bodies.mergePatch(base, patch, HostRequest.class);
         return updated(hosts.replace(id, ifMatch, merged.toSpec()));

@@ -16,11 +16,14 @@ public record HostProfileResponse(
         @Schema(description = "Memory in GiB", example = "192") int memoryGib,
         NicBody nic,
         FeaturesBody features,
-        @Schema(description = "Where the figures and features come from") String source) {
+        @Schema(description = "Where the figures and features come from") String source,
+        @Schema(ref = Kernels.SCHEMA_REF, description = "The kernel generation L0 of a host from this profile runs unless the host "
+                + "names one: linux-4.18 for the paper's testbed, as the paper ran it, linux-5.10 for the others", example = "linux-4.18")
+        String defaultKernel) {
 
     static HostProfileResponse of(HostProfile p) {
         return new HostProfileResponse(p.name(), p.title(), p.cpuModel(), p.microarchitecture(), p.sockets(), p.hardware().cores(),
                 p.hardware().clockGhz(), p.hardware().memoryGib(), NicBody.of(p.hardware().nic()), FeaturesBody.of(p.hardware().features()),
-                p.source());
+                p.source(), Kernels.name(p.defaultKernel()));
     }
 }

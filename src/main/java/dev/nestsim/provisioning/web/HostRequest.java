@@ -21,9 +21,11 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "HostRequest", description = """
         A physical host and its host hypervisor L0. Either name a catalogue profile (GET /api/v1/host-profiles), \
-        optionally overriding any hardware field (features field by field), or give all hardware fields.""",
+        optionally overriding any hardware field (features field by field), or give all hardware fields; kernel and \
+        onlineCpus say what L0 runs and how many CPUs it brings online.""",
         example = """
-                {"name":"testbed","profile":"asplos20-testbed","dvh":["VIRTUAL_PASSTHROUGH","VIRTUAL_TIMER","VIRTUAL_IPI","VIRTUAL_IDLE"]}""")
+                {"name":"testbed","profile":"asplos20-testbed","dvh":["VIRTUAL_PASSTHROUGH","VIRTUAL_TIMER","VIRTUAL_IPI","VIRTUAL_IDLE"],\
+                "onlineCpus":8}""")
 public record HostRequest(
         @Schema(description = "Name, 1 to 100 characters", example = "testbed", requiredMode = Schema.RequiredMode.REQUIRED)
         @NotBlank @Size(max = 100) String name,
@@ -42,17 +44,28 @@ public record HostRequest(
         @Schema(description = "What backs guests' TSC-deadline timers; default PREEMPTION_TIMER (HRTIMER when the CPU has no preemption timer)")
         TimerOffload timerOffload,
         @Schema(description = "Whether L0 gives L1 hardware VMCS shadowing; default true", example = "true") Boolean exposeVmcsShadowing,
-        @Schema(description = "Whether L0 posts interrupts to its guests; default what the hardware has", example = "true") Boolean postedInterrupts) {
+        @Schema(description = "Whether L0 posts interrupts to its guests; default what the hardware has", example = "true") Boolean postedInterrupts,
+        @Schema(ref = Kernels.SCHEMA_REF, description = """
+                The kernel generation L0 runs (its KVM); default the profile's defaultKernel (linux-4.18 for \
+                asplos20-testbed, as the paper ran it), linux-5.10 for custom hardware. Its guest hypervisors run it too unless \
+                they name their own. An unknown name is a 400 (rule known-kernel) listing the allowed ones""", example = "linux-5.3")
+        @KnownKernel String kernel,
+        @Schema(description = """
+                L0's maxcpus: the CPUs L0 brings online, 1 to cores; default all cores. The NIC's receive queues, L0's \
+                interrupts and its vhost threads share them with the vCPUs, and the vCPUs of the host's direct children (L1 \
+                guest hypervisors and VMs) must fit in them together. Outside 1 to cores it is a 400 (rule online-cpus-range)""",
+                example = "8") Integer onlineCpus) {
 
     HostSpec toSpec() {
         return new HostSpec(name, profile, cores, clockGhz, memoryGib, nic == null ? null : nic.gbps(), nic == null ? null : nic.sriovVfs(),
-                features == null ? null : features.toOverrides(), dvh, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts);
+                features == null ? null : features.toOverrides(), dvh, haltPollNs, timerOffload, exposeVmcsShadowing, postedInterrupts,
+                Kernels.parse(kernel), onlineCpus);
     }
 
     /** The stored host as a request: what a merge patch applies to. */
     static HostRequest current(HostEntity host) {
         HostResponse r = HostResponse.of(host);
         return new HostRequest(r.name(), r.profile(), r.cores(), r.clockGhz(), r.memoryGib(), r.nic(), r.features(),
-                Set.copyOf(r.dvh()), r.haltPollNs(), r.timerOffload(), r.exposeVmcsShadowing(), r.postedInterrupts());
+                Set.copyOf(r.dvh()), r.haltPollNs(), r.timerOffload(), r.exposeVmcsShadowing(), r.postedInterrupts(), r.kernel(), r.onlineCpus());
     }
 }

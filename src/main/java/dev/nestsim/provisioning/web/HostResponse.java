@@ -29,6 +29,11 @@ public record HostResponse(
         @Schema(description = "What backs guests' timers") TimerOffload timerOffload,
         @Schema(description = "Whether L0 gives L1 hardware VMCS shadowing", example = "true") boolean exposeVmcsShadowing,
         @Schema(description = "Whether L0 posts interrupts", example = "true") boolean postedInterrupts,
+        @Schema(ref = Kernels.SCHEMA_REF, description = "The kernel generation L0 runs; guest hypervisors that name none run it too",
+                example = "linux-4.18") String kernel,
+        @Schema(description = "The CPUs L0 brings online (its maxcpus), 1 to cores: the NIC's receive queues, L0's interrupts and "
+                + "vhost threads share them with the vCPUs, and the vCPUs of the host's direct children fit in them", example = "8")
+        int onlineCpus,
         @Schema(description = "Version, also the ETag", example = "0") long version,
         @Schema(description = "When it was created") Instant createdAt,
         @Schema(description = "When it last changed") Instant updatedAt) {
@@ -38,6 +43,7 @@ public record HostResponse(
         HypervisorSettings l0 = host.l0();
         return new HostResponse(host.getId(), host.getName(), host.getProfile(), 0, hw.cores(), hw.clockGhz(), hw.memoryGib(),
                 NicBody.of(hw.nic()), FeaturesBody.of(hw.features()), DvhLists.sorted(l0.dvh()), l0.haltPollNs(), l0.timerOffload(),
-                l0.exposeVmcsShadowing(), l0.postedInterrupts(), host.getVersion(), host.getCreatedAt(), host.getUpdatedAt());
+                l0.exposeVmcsShadowing(), l0.postedInterrupts(), Kernels.name(l0.kernel()), host.getOnlineCpus(), host.getVersion(),
+                host.getCreatedAt(), host.getUpdatedAt());
     }
 }

@@ -11,6 +11,7 @@ import dev.nestsim.api.PageResponse;
 import dev.nestsim.api.ProblemResponse;
 import dev.nestsim.api.RequestBodies;
 import dev.nestsim.api.Versions;
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.provisioning.TopologyService;
 import dev.nestsim.provisioning.HypervisorEntity;
 import dev.nestsim.provisioning.HypervisorService;
@@ -26,7 +27,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,7 +78,7 @@ class HypervisorController {
                                         @Parameter(description = IDEMPOTENCY_KEY) @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         HypervisorEntity created = hypervisors.create(request.toSpec());
         return ResponseEntity.created(URI.create("/api/v1/hypervisors/" + created.getId())).eTag(Versions.etag(created.getVersion()))
-                .body(HypervisorResponse.of(created));
+                .body(response(created));
     }
 
     @GetMapping("/{id}")
@@ -84,7 +87,7 @@ class HypervisorController {
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HypervisorResponse> get(@PathVariable UUID id) {
         HypervisorEntity found = hypervisors.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(found.getVersion())).body(HypervisorResponse.of(found));
+        return ResponseEntity.ok().eTag(Versions.etag(found.getVersion())).body(response(found));
     }
 
     @GetMapping
@@ -98,7 +101,9 @@ class HypervisorController {
             @Parameter(description = "Only guest hypervisors on this host") @RequestParam(required = false) UUID hostId,
             @Parameter(description = "Only guest hypervisors running in this one") @RequestParam(required = false) UUID parentHypervisorId,
             @Parameter(description = "Only guest hypervisors at this level") @RequestParam(required = false) Integer level) {
-        return PageResponse.of(hypervisors.list(name, hostId, parentHypervisorId, level, page, size), HypervisorResponse::of);
+        Page<HypervisorEntity> found = hypervisors.list(name, hostId, parentHypervisorId, level, page, size);
+        Map<UUID, KernelGeneration> kernels = topology.effectiveKernels(found.getContent());
+        return PageResponse.of(found, hv -> HypervisorResponse.of(hv, kernels.get(hv.getId())));
     }
 
     @PutMapping(path = "/{id}", consumes = "application/json")
@@ -118,7 +123,7 @@ class HypervisorController {
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, "application/json"})
     @Operation(operationId = "patchHypervisor", summary = "Change a guest hypervisor", description = "A JSON merge patch (RFC 7396) of its writable fields: members replace, null restores "
-            + "the default. The parent cannot change (422). Checked like a PUT.")
+            + "the default (kernel null: it runs its parent's again). The parent cannot change (422). Checked like a PUT.")
     @ApiResponse(responseCode = "200", description = "Changed; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid patch or result", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -158,6 +163,10 @@ class HypervisorController {
     }
 
     private ResponseEntity<HypervisorResponse> updated(HypervisorEntity changed) {
-        return ResponseEntity.ok().eTag(Versions.etag(changed.getVersion())).body(HypervisorResponse.of(changed));
+        return ResponseEntity.ok().eTag(Versions.etag(changed.getVersion())).body(response(changed));
+    }
+
+    private HypervisorResponse response(HypervisorEntity hv) {
+        return HypervisorResponse.of(hv, topology.effectiveKernel(hv));
     }
 }

@@ -41,17 +41,22 @@ public record HypervisorRequest(
         ViommuMode viommu,
         @Schema(description = "Whether it posts interrupts to its guests; default what its path makes available", example = "true")
         Boolean postedInterrupts,
-        @Schema(description = "What backs its guests' timers; default PREEMPTION_TIMER") TimerOffload timerOffload) {
+        @Schema(description = "What backs its guests' timers; default PREEMPTION_TIMER") TimerOffload timerOffload,
+        @Schema(ref = Kernels.SCHEMA_REF, description = """
+                The kernel generation it runs; absent or null: its parent's (the host's L0 for an L1 one, and on down the \
+                chain), and it follows the parent's when that changes. In a merge patch null clears it. An unknown name is a \
+                400 (rule known-kernel) listing the allowed ones""", example = "linux-5.10", nullable = true)
+        @KnownKernel String kernel) {
 
     HypervisorSpec toSpec() {
         return new HypervisorSpec(name, parent.toRef(), vcpus, memoryGib, dvh, exposeVmcsShadowing, haltPollNs, viommu, postedInterrupts,
-                timerOffload);
+                timerOffload, Kernels.parse(kernel));
     }
 
     /** The stored guest hypervisor as a request: what a merge patch applies to. */
     static HypervisorRequest current(HypervisorEntity hv) {
-        HypervisorResponse r = HypervisorResponse.of(hv);
+        HypervisorResponse r = HypervisorResponse.of(hv, null);
         return new HypervisorRequest(r.name(), r.parent(), r.vcpus(), r.memoryGib(), Set.copyOf(r.dvh()), r.exposeVmcsShadowing(),
-                r.haltPollNs(), r.viommu(), r.postedInterrupts(), r.timerOffload());
+                r.haltPollNs(), r.viommu(), r.postedInterrupts(), r.timerOffload(), r.kernel());
     }
 }

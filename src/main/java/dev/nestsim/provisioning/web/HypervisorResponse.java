@@ -1,6 +1,7 @@
 package dev.nestsim.provisioning.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.GuestHypervisor;
 import dev.nestsim.model.topology.TimerOffload;
@@ -28,14 +29,20 @@ public record HypervisorResponse(
         @Schema(description = "Its virtual IOMMU") ViommuMode viommu,
         @Schema(description = "Whether it posts interrupts to its guests", example = "true") boolean postedInterrupts,
         @Schema(description = "What backs its guests' timers") TimerOffload timerOffload,
+        @Schema(ref = Kernels.SCHEMA_REF, description = "The kernel generation it names itself; null when it runs its parent's",
+                example = "linux-5.10", nullable = true) @JsonInclude(JsonInclude.Include.ALWAYS) String kernel,
+        @Schema(ref = Kernels.SCHEMA_REF, description = "The kernel generation it runs: its own, or else its parent's, down to the host's L0",
+                example = "linux-4.18") String effectiveKernel,
         @Schema(description = "Version, also the ETag", example = "0") long version,
         @Schema(description = "When it was created") Instant createdAt,
         @Schema(description = "When it last changed") Instant updatedAt) {
 
-    static HypervisorResponse of(HypervisorEntity hv) {
+    /** {@code effectiveKernel}: what it runs, resolved through its parents ({@code TopologyService.effectiveKernel}). */
+    static HypervisorResponse of(HypervisorEntity hv, KernelGeneration effectiveKernel) {
         GuestHypervisor m = hv.toModel();
         return new HypervisorResponse(hv.getId(), m.name(), hv.getLevel(), hv.getHostId(), ParentBody.of(hv.getHostId(), hv.getParentHypervisorId()),
                 m.vcpus(), m.memoryGib(), DvhLists.sorted(m.settings().dvh()), m.settings().exposeVmcsShadowing(), m.settings().haltPollNs(),
-                m.viommu(), m.settings().postedInterrupts(), m.settings().timerOffload(), hv.getVersion(), hv.getCreatedAt(), hv.getUpdatedAt());
+                m.viommu(), m.settings().postedInterrupts(), m.settings().timerOffload(), Kernels.name(m.settings().kernel()),
+                Kernels.name(effectiveKernel), hv.getVersion(), hv.getCreatedAt(), hv.getUpdatedAt());
     }
 }

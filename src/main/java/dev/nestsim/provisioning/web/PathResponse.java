@@ -38,7 +38,11 @@ public record PathResponse(
             boolean postedInterrupts,
             @Schema(description = "DVH mechanisms in force end to end at this level") List<DvhMechanism> dvhInForce,
             @Schema(description = "The guest hypervisor's virtual IOMMU (hypervisor levels only)") ViommuMode viommu,
-            @Schema(description = "The VM's I/O model (VM level only)") IoModel io) {
+            @Schema(description = "The VM's I/O model (VM level only)") IoModel io,
+            @Schema(ref = Kernels.SCHEMA_REF, description = "The kernel generation this hypervisor level runs, its own or inherited from "
+                    + "the level below (host and guest hypervisor levels only)", example = "linux-4.18") String kernel,
+            @Schema(description = "The CPUs L0 brings online, shared by its I/O and the vCPUs (host level only)", example = "8")
+            Integer onlineCpus) {
     }
 
     static PathResponse of(LocatedPath located) {
@@ -46,7 +50,8 @@ public record PathResponse(
         List<Level> levels = new ArrayList<>();
         for (LevelView v : path.levels()) {
             levels.add(new Level(v.level(), v.kind(), located.ids().get(v.level()), v.name(), v.vmcsShadowing(), v.postedInterrupts(),
-                    DvhLists.sorted(v.dvhInForce()), v.viommu(), v.io()));
+                    DvhLists.sorted(v.dvhInForce()), v.viommu(), v.io(), Kernels.name(v.kernel()),
+                    v.kind() == LevelView.Kind.HOST ? path.host().onlineCpus() : null));
         }
         return new PathResponse(path.level(), DvhLists.sorted(path.dvhInForceAt(path.level())), path.liveMigratable(),
                 liveMigration(path), levels);
