@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -42,6 +43,8 @@ import tools.jackson.core.JacksonException;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** The most characters of a detail. */
+    static final int MAX_DETAIL_CHARS = 2000;
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<Object> handleApiProblem(ApiProblemException e, WebRequest request) {
@@ -59,7 +62,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException e, WebRequest request) {
         List<FieldProblem> errors = e.getConstraintViolations().stream().map(ConstraintProblems::from)
                 .sorted(Comparator.comparing(FieldProblem::field)).toList();
-        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, ConstraintProblems.summary(errors), errors, request);
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, Problems.summary(errors), errors, request);
+    }
+
+    /** Tomcat's own refusal of a query string, should a handler read one before {@link QueryStringCheck}. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleInvalidParameter(InvalidParameterException e, WebRequest request) {
+        String message = "the query string is malformed: a parameter without a name, or a % not followed by two hexadecimal digits";
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, message, List.of(new FieldProblem("", null, "query-syntax", message)),
+                request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -87,6 +98,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        BodyRefusedException refused = BodyRefusedException.in(e);
+        if (refused != null) {
+            ResponseEntity<Object> response = problem(HttpStatusCode.valueOf(refused.status()), refused.type(), refused.getMessage(), List.of(), request);
+            HttpHeaders refusal = new HttpHeaders();
+            refusal.putAll(response.getHeaders());
+            refusal.set(HttpHeaders.CONNECTION, "close");
+            if (refused.retryAfterSeconds() > 0) {
+                refusal.set(HttpHeaders.RETRY_AFTER, String.valueOf(refused.retryAfterSeconds()));
+            }
+            return new ResponseEntity<>(response.getBody(), refusal, response.getStatusCode());
+        }
         Throwable cause = e.getMostSpecificCause();
         JacksonException jackson = findJacksonCause(e);
         if (jackson != null) {
@@ -115,7 +137,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         });
         errors.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::rule));
-        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, ConstraintProblems.summary(errors), errors, request);
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, Problems.summary(errors), errors, request);
     }
 
     @Override
@@ -128,10 +150,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 String rule = error.getCodes() == null || error.getCodes().length == 0 ? "invalid"
                         : ConstraintProblems.ruleOf(error.getCodes()[error.getCodes().length - 1]);
                 errors.add(new FieldProblem(name, null, rule,
-                        name + " " + error.getDefaultMessage() + ", was " + result.getArgument()));
+                        name + " " + error.getDefaultMessage() + ", was " + Echo.of(result.getArgument())));
             });
         });
-        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, ConstraintProblems.summary(errors), errors, request);
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, Problems.summary(errors), errors, request);
     }
 
     @Override
@@ -141,7 +163,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().isEnum()
                 ? "one of " + java.util.Arrays.toString(e.getRequiredType().getEnumConstants())
                 : e.getRequiredType().getSimpleName();
-        String detail = name + " must be " + expected + ", was '" + e.getValue() + "'";
+        String detail = name + " must be " + expected + ", was " + Echo.quoted(e.getValue());
         return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, detail,
                 List.of(new FieldProblem(name, null, "type", detail)), request);
     }
@@ -171,33 +193,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /**
+     * A problem of nestsim's. When it lists errors, its detail is their {@linkplain Problems#summary summary}, so a refused
+     * value shows once (in its error's message, truncated), never again in the detail; at most {@link Problems#MAX_ERRORS}
+     * errors are listed.
+     */
     private ResponseEntity<Object> problem(HttpStatusCode status, ProblemType type, String detail, List<FieldProblem> errors,
                                            WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        boolean listed = !errors.isEmpty() && type != ProblemType.CONFLICT_WITH_CHILDREN;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, listed ? Problems.summary(errors) : Echo.clip(detail, MAX_DETAIL_CHARS));
         problem.setType(type.uri());
         problem.setTitle(type.title());
         problem.setInstance(java.net.URI.create(path(request)));
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
+            problem.setProperty("errors", errors.size() > Problems.MAX_ERRORS ? errors.subList(0, Problems.MAX_ERRORS) : errors);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static void decorate(ProblemDetail problem, HttpStatusCode status, WebRequest request) {
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-            ProblemType type = switch (status.value()) {
-                case 400 -> ProblemType.INVALID_REQUEST;
-                case 404 -> ProblemType.NOT_FOUND;
-                case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-                case 406 -> ProblemType.NOT_ACCEPTABLE;
-                case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-                default -> status.is5xxServerError() ? ProblemType.INTERNAL_ERROR : null;
-            };
-            if (type != null) {
-                problem.setType(type.uri());
-                problem.setTitle(type.title());
-            }
+            ProblemType type = ProblemType.forStatus(status.value());
+            problem.setType(type.uri());
+            problem.setTitle(type.title());
         }
         if (problem.getInstance() == null) {
             problem.setInstance(java.net.URI.create(path(request)));

@@ -3,7 +3,6 @@ package dev.nestsim.api;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /** Turns bean-validation violations into {@link FieldProblem}s. */
@@ -17,14 +16,9 @@ final class ConstraintProblems {
         String rule = ruleOf(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName());
         Object value = violation.getInvalidValue();
         String shown = value == null || value instanceof Collection || value instanceof Map || !isScalar(value)
-                ? "" : ", was " + (value instanceof String ? "\"" + value + "\"" : value);
+                ? "" : ", was " + Echo.of(value instanceof Enum<?> e ? e.name() : value);
         String subject = field.isEmpty() ? "the body" : field;
         return FieldProblem.of(field, rule, subject + " " + violation.getMessage() + shown);
-    }
-
-    static String summary(List<FieldProblem> errors) {
-        return errors.size() == 1 ? errors.get(0).message()
-                : errors.size() + " fields are invalid: " + String.join("; ", errors.stream().map(FieldProblem::message).toList());
     }
 
     /** {@code parent.hostId}, {@code dvh[1]}; container-element nodes such as {@code <iterable element>} are dropped. */

@@ -18,6 +18,18 @@ public record FieldProblem(
         @Schema(description = "What is wrong", example = "hypervisor 'l1-base' (L1) does not provide VIRTUAL_TIMER, so VM 'x' (L2) cannot have it: every link of the path must provide it")
         String message) {
 
+    /** The most characters of a field name or pointer (an unknown field's name comes from the request). */
+    public static final int MAX_FIELD_CHARS = 200;
+    /** The most characters of a message. */
+    public static final int MAX_MESSAGE_CHARS = 1000;
+
+    /** Field, pointer and message are cut to their maximum, so that no request makes a problem grow without bound. */
+    public FieldProblem {
+        field = field == null ? null : Echo.clip(field, MAX_FIELD_CHARS);
+        pointer = pointer == null ? null : Echo.clip(pointer, MAX_FIELD_CHARS);
+        message = message == null ? null : Echo.clip(message, MAX_MESSAGE_CHARS);
+    }
+
     /** A problem whose pointer follows from the dotted field name ({@code nic.sriovVfs} is {@code /nic/sriovVfs}). */
     public static FieldProblem of(String field, String rule, String message) {
         return new FieldProblem(field, pointerOf(field), rule, message);

@@ -16,8 +16,8 @@ final class JsonProblems {
     static FieldProblem from(JacksonException e) {
         String field = fieldOf(e.getPath());
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return FieldProblem.of(field, "unknown-field", "unknown field '" + unknown.getPropertyName()
-                    + "'; known fields: " + unknown.getKnownPropertyIds());
+            return FieldProblem.of(field, "unknown-field", "unknown field " + Echo.quoted(unknown.getPropertyName())
+                    + "; known fields: " + unknown.getKnownPropertyIds());
         }
         if (e instanceof InvalidFormatException format) {
             String expected = format.getTargetType() == null ? "another type" : describe(format.getTargetType());
@@ -90,7 +90,7 @@ final class JsonProblems {
     }
 
     private static String quoted(Object value) {
-        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+        return Echo.of(value);
     }
 
     private static String firstLine(String message) {

@@ -27,7 +27,9 @@ class OpenApiConfiguration {
                                 application/problem+json with an errors array of {field, pointer, rule, message}; \
                                 lists are paged (page from 0, size 1 to 100) in creation order; updates need If-Match \
                                 with the ETag from GET (412 when stale, 428 when missing); every POST accepts an \
-                                Idempotency-Key header.""")
+                                Idempotency-Key header. Enums are read by name only and numbers from JSON numbers only; \
+                                request bodies are at most 1 MiB (413), must arrive within 10 s (408), and past 24 at once \
+                                are refused with 503 and Retry-After.""")
                         .license(new License().name("Apache-2.0")))
                 .servers(List.of(new Server().url("/").description("this service")));
     }

@@ -9,7 +9,7 @@ import org.springframework.data.domain.Page;
  * One page of a list, in the shape every list of the API shares.
  *
  * @param items         this page's items, in creation order (then id)
- * @param page          the page number, from 0
+ * @param page          the page number, from 0 to {@value #MAX_PAGE}
  * @param size          the page size asked for, 1 to {@value #MAX_SIZE}
  * @param totalElements items across all pages that match the filters
  * @param totalPages    pages of this size
@@ -23,6 +23,8 @@ public record PageResponse<T>(
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** The last page any size may ask for: page x size (the offset) stays within 2^31 - 1. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
 
     public static <E, T> PageResponse<T> of(Page<E> page, Function<E, T> mapper) {
         return new PageResponse<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),

@@ -11,12 +11,14 @@ import java.util.List;
 public record ProblemResponse(
         @Schema(description = "Problem type URI; one of " + ProblemType.BASE + "{invalid-request, malformed-body, rule-violation, "
                 + "not-found, conflict-with-children, conflict, in-use, queue-full, run-not-succeeded, run-failed, precondition-failed, precondition-required, idempotency-key-reused, "
-                + "idempotency-key-in-use, method-not-allowed, unsupported-media-type, not-acceptable, payload-too-large, internal-error}",
+                + "idempotency-key-in-use, method-not-allowed, unsupported-media-type, not-acceptable, payload-too-large, request-timeout, busy, "
+                + "not-supported, internal-error}",
                 example = "https://nestsim.dev/problems/rule-violation") String type,
         @Schema(description = "Short human title of the type", example = "The request breaks a topology rule") String title,
         @Schema(description = "HTTP status", example = "422") int status,
-        @Schema(description = "What went wrong in this request",
-                example = "hypervisor 'l1-base' (L1) does not provide VIRTUAL_TIMER, so VM 'x' (L2) cannot have it: every link of the path must provide it")
+        @Schema(description = "What went wrong in this request; when errors are listed, how many and which rules (each error's message "
+                + "says why, showing a refused value once, at most " + Echo.MAX_CHARS + " characters of it)",
+                example = "1 problem (dvh-provided-by-path): see errors")
         String detail,
         @Schema(description = "The request path", example = "/api/v1/vms") String instance,
         @Schema(description = "Every violation, for validation problems") List<FieldProblem> errors) {

@@ -17,6 +17,8 @@ public enum ProblemType {
     QUEUE_FULL("queue-full", "Too many runs are queued"),
     RUN_NOT_SUCCEEDED("run-not-succeeded", "The run has no result"),
     RUN_FAILED("run-failed", "The run failed"),
+    RUN_OUT_OF_MEMORY("run-out-of-memory", "The run needed more memory than the service has"),
+    RUN_ATTEMPTS_EXHAUSTED("run-attempts-exhausted", "The run was started too often without finishing"),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since it was read"),
     PRECONDITION_REQUIRED("precondition-required", "If-Match is required"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The Idempotency-Key was used for a different request"),
@@ -25,6 +27,9 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable"),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large"),
+    REQUEST_TIMEOUT("request-timeout", "The request did not arrive in time"),
+    BUSY("busy", "The service is busy"),
+    NOT_SUPPORTED("not-supported", "The request uses an HTTP feature this service does not support"),
     INTERNAL_ERROR("internal-error", "Internal error");
 
     /** Where the type URIs live. */
@@ -36,6 +41,25 @@ public enum ProblemType {
     ProblemType(String slug, String title) {
         this.slug = slug;
         this.title = title;
+    }
+
+    /** The type of an error that has only a status (Spring's, Tomcat's): {@link #INTERNAL_ERROR} for any 5xx, else by status. */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 400 -> INVALID_REQUEST;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
+            case 409 -> CONFLICT;
+            case 412 -> PRECONDITION_FAILED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 428 -> PRECONDITION_REQUIRED;
+            case 501, 505 -> NOT_SUPPORTED;
+            case 503 -> BUSY;
+            default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+        };
     }
 
     public URI uri() {

@@ -5,7 +5,20 @@ import java.util.List;
 /** The exceptions services throw, one per problem kind. */
 public final class Problems {
 
+    /** The most errors a problem lists; the detail counts them all. */
+    public static final int MAX_ERRORS = 50;
+
     private Problems() {
+    }
+
+    /**
+     * The detail of a problem that lists errors: how many and which rules, never the values ({@code errors[].message}
+     * shows each value, once): {@code "1 problem (size): see errors"}, {@code "3 problems (not-null, size, type): see errors"}.
+     */
+    public static String summary(List<FieldProblem> errors) {
+        List<String> rules = errors.stream().map(FieldProblem::rule).distinct().sorted().toList();
+        return errors.size() + (errors.size() == 1 ? " problem (" : " problems (") + String.join(", ", rules) + "): see errors"
+                + (errors.size() > MAX_ERRORS ? " (the first " + MAX_ERRORS + ")" : "");
     }
 
     /** 400: the request is syntactically fine JSON but a field is missing, out of range or inconsistent. */

@@ -67,7 +67,7 @@ public class RequestBodies {
         if (!violations.isEmpty()) {
             List<FieldProblem> errors = violations.stream().map(ConstraintProblems::from)
                     .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::rule)).toList();
-            throw new InvalidRequestException(ConstraintProblems.summary(errors), errors);
+            throw new InvalidRequestException(Problems.summary(errors), errors);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nestsim.costs;
 
+import dev.nestsim.api.Echo;
 import dev.nestsim.api.FieldProblem;
 import dev.nestsim.api.Problems.InvalidRequestException;
 import dev.nestsim.model.exits.CascadeEngine;
@@ -122,8 +123,8 @@ public class CascadeService {
             }
         }
         String known = allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
-        throw new InvalidRequestException("unknown event '" + name + "'",
-                List.of(new FieldProblem("event", null, "known-event", "event must be one of " + known + ", was '" + name + "'")));
+        throw new InvalidRequestException("unknown event " + Echo.quoted(name),
+                List.of(new FieldProblem("event", null, "known-event", "event must be one of " + known + ", was " + Echo.quoted(name))));
     }
 
     private static List<Microbenchmark> select(String name) {
@@ -132,8 +133,8 @@ public class CascadeService {
         }
         return List.of(Microbenchmark.byName(name).orElseThrow(() -> {
             String known = Arrays.stream(Microbenchmark.values()).map(Microbenchmark::apiName).collect(Collectors.joining(", "));
-            return new InvalidRequestException("unknown microbenchmark '" + name + "'",
-                    List.of(new FieldProblem("name", null, "known-microbenchmark", "name must be one of " + known + ", was '" + name + "'")));
+            return new InvalidRequestException("unknown microbenchmark " + Echo.quoted(name),
+                    List.of(new FieldProblem("name", null, "known-microbenchmark", "name must be one of " + known + ", was " + Echo.quoted(name))));
         }));
     }
 

@@ -1,5 +1,6 @@
 package dev.nestsim.provisioning;
 
+import dev.nestsim.api.Echo;
 import dev.nestsim.api.FieldProblem;
 import dev.nestsim.api.Problems.InvalidRequestException;
 import dev.nestsim.model.hardware.CpuFeatures;
@@ -46,7 +47,7 @@ final class HostResolver {
         if (spec.profile() != null) {
             profile = HostProfiles.byName(spec.profile());
             if (profile.isEmpty()) {
-                violations.add(new Violation("profile", "known-profile", "unknown profile '" + spec.profile() + "'; known profiles: "
+                violations.add(new Violation("profile", "known-profile", "unknown profile " + Echo.quoted(spec.profile()) + "; known profiles: "
                         + HostProfiles.all().stream().map(HostProfile::name).collect(Collectors.joining(", "))));
                 Violations.throwIfAny(violations);
             }

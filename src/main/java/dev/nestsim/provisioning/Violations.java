@@ -1,6 +1,7 @@
 package dev.nestsim.provisioning;
 
 import dev.nestsim.api.FieldProblem;
+import dev.nestsim.api.Problems;
 import dev.nestsim.api.Problems.ConflictWithChildrenException;
 import dev.nestsim.api.Problems.RuleViolationException;
 import dev.nestsim.model.topology.Violation;
@@ -30,9 +31,7 @@ final class Violations {
     static void throwIfAny(List<Violation> violations) {
         if (!violations.isEmpty()) {
             List<FieldProblem> errors = violations.stream().map(v -> FieldProblem.of(v.field(), v.rule(), v.message())).toList();
-            String detail = errors.size() == 1 ? errors.get(0).message()
-                    : errors.size() + " topology rules are broken: " + String.join("; ", errors.stream().map(FieldProblem::message).toList());
-            throw new RuleViolationException(detail, errors);
+            throw new RuleViolationException(Problems.summary(errors), errors);
         }
     }
 

@@ -31,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RunExecution {
 
     private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
+    /**
+     * The most attempts a run gets. Each attempt after the first follows an executor that died or shut down mid-run; a
+     * run that keeps taking its executor down (or cannot be stored) would otherwise be executed again forever.
+     */
+    static final int MAX_ATTEMPTS = 10;
 
     private final RunLedger ledger;
     private final LocalExecutions executions;
@@ -60,7 +65,12 @@ class RunExecution {
         }
         try {
             Optional<Claim> claim = transactions.execute(tx -> ledger.claim(runId, executor, via, clock.instant(), clock.instant().plus(lease)));
-            if (claim != null && claim.isPresent()) {
+            if (claim != null && claim.isPresent() && claim.get().attempt() > MAX_ATTEMPTS) {
+                log.error("run {} was started {} times without finishing; it fails instead of starting again", runId, MAX_ATTEMPTS);
+                transactions.execute(tx -> ledger.fail(claim.get(), ProblemType.RUN_ATTEMPTS_EXHAUSTED.uri().toString(), "the run was started "
+                        + MAX_ATTEMPTS + " times and no execution finished it (each one's service instance stopped or failed meanwhile)",
+                        clock.instant()));
+            } else if (claim != null && claim.isPresent()) {
                 log.debug("run {} attempt {} claimed by {} via {}", runId, claim.get().attempt(), executor, via);
                 execute(claim.get());
             }
@@ -113,6 +123,9 @@ class RunExecution {
             log.warn("run {} ({} on L{}) failed in the model", claim.runId(), claim.workload(), claim.level(), modelError);
             failed(claim, modelError);
             return null;
+        } catch (OutOfMemoryError exhausted) {
+            outOfMemory(claim, exhausted);
+            return null;
         }
     }
 
@@ -125,6 +138,19 @@ class RunExecution {
                 log.info("run {} attempt {} put back in the queue after {} replications (shutdown)", claim.runId(), claim.attempt(), done);
             }
         }
+    }
+
+    /**
+     * The simulation needed more heap than this instance has: the run fails once, saying so, rather than going back to the
+     * queue to exhaust the heap of the next executor. What it allocated is garbage once its frames are gone.
+     */
+    private void outOfMemory(Claim claim, OutOfMemoryError exhausted) {
+        long heapMib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        log.error("run {} ({}, {} replications on L{}) ran out of memory ({}); it fails", claim.runId(), claim.workload(), claim.replications(),
+                claim.level(), exhausted.getMessage());
+        transactions.execute(tx -> ledger.fail(claim, ProblemType.RUN_OUT_OF_MEMORY.uri().toString(), "the simulation needed more memory than"
+                + " the service's heap of " + heapMib + " MiB (" + exhausted.getMessage() + "): run fewer replications or a shorter workload,"
+                + " or give the service more heap (-Xmx)", clock.instant()));
     }
 
     private void failed(Claim claim, RuntimeException cause) {

@@ -148,6 +148,14 @@ class RunLedger {
     record Dispatchable(UUID id, int attempts) {
     }
 
+    /**
+     * Takes the admission lock (the one row of {@code run_admission}) until the transaction ends: submissions count the
+     * queue and insert their run one at a time, in every instance, so the queue bound is exact. Must run inside a transaction.
+     */
+    void lockAdmission() {
+        jdbc.queryForObject("SELECT id FROM run_admission WHERE id = 1 FOR UPDATE", Integer.class);
+    }
+
     /** Runs QUEUED since before {@code queuedBefore} or RUNNING with a lease expired at {@code now}, oldest first. */
     List<Dispatchable> dispatchable(Instant now, Instant queuedBefore, int limit) {
         return jdbc.query("SELECT id, attempts FROM runs WHERE (status = ? AND updated_at < ?) OR (status = ? AND lease_until < ?)"

@@ -67,6 +67,8 @@ public class RunService {
     /**
      * Checks the submission (every problem at once: 400 for an invalid field, 422 for a workload or target that does
      * not exist, or a microbenchmark that needs a hypervisor on a bare host), refuses it when {@code nestsim.runs.max-queued} runs wait already (429), and stores it QUEUED.
+     * Counting the queue and inserting the run happen under the admission lock ({@link RunLedger#lockAdmission}), so concurrent
+     * submissions, on any instance, never queue more than the bound.
      */
     public RunEntity submit(RunSpec spec) {
         SubmissionCheck check = new SubmissionCheck();
@@ -79,6 +81,7 @@ public class RunService {
         Optional<LocatedPath> path = check.target(spec, () -> spec.vmId() != null
                 ? topology.lockAndLocateVm(spec.vmId()) : topology.lockAndLocateHost(spec.hostId()));
         check.throwIfAny();
+        ledger.lockAdmission();
         long queued = ledger.countQueued();
         if (queued >= properties.maxQueued()) {
             throw new RunProblems.QueueFullException(queued, properties.maxQueued(), properties.retryAfter());

@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code nestsim.runs.*}: how many runs may wait and run, how an execution holds a run, and the diagnostics.
  *
  * @param maxQueued          runs that may be QUEUED at once (all instances together), 1 to 100,000 (default 100); a submission
- *                           beyond is a 429 with {@code Retry-After}. Checked before the insert, so concurrent submissions
- *                           may overshoot it by the number of requests in flight
+ *                           beyond is a 429 with {@code Retry-After}. Exact under concurrent submissions: they are admitted one
+ *                           at a time (a lock row in the database)
  * @param maxRunning         runs this instance executes at once, 0 to 256; 0 (the default) means one per available processor
  * @param maxReplications    the most replications any run may ask for, 1 to 100,000 (default 1000); a workload may allow fewer
  * @param retryAfter         what {@code Retry-After} says when the queue is full, 1 s to 1 h (default 5 s)

@@ -1,6 +1,8 @@
 package dev.nestsim.runs;
 
+import dev.nestsim.api.Echo;
 import dev.nestsim.api.FieldProblem;
+import dev.nestsim.api.Problems;
 import dev.nestsim.api.Problems.InvalidRequestException;
 import dev.nestsim.api.Problems.NotFoundException;
 import dev.nestsim.api.Problems.RuleViolationException;
@@ -35,7 +37,7 @@ final class SubmissionCheck {
         }
         Optional<WorkloadRunner> runner = workloads.runner(name);
         if (runner.isEmpty()) {
-            unknown.add(FieldProblem.of("workload", "known-workload", "workload must be one of " + workloads.names() + ", was '" + name + "'"));
+            unknown.add(FieldProblem.of("workload", "known-workload", "workload must be one of " + workloads.names() + ", was " + Echo.quoted(name)));
         }
         return runner;
     }
@@ -103,8 +105,7 @@ final class SubmissionCheck {
         List<FieldProblem> all = new ArrayList<>(invalid);
         all.addAll(unknown);
         all.sort(Comparator.comparing(FieldProblem::field));
-        String detail = all.size() == 1 ? all.get(0).message()
-                : all.size() + " fields are invalid: " + String.join("; ", all.stream().map(FieldProblem::message).toList());
+        String detail = Problems.summary(all);
         if (!invalid.isEmpty()) {
             throw new InvalidRequestException(detail, all);
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The workloads runs may use: the model's standard catalogue, plus the diagnostic workload when enabled. */
+/** The workloads runs may use: the model's standard catalogue, plus the diagnostic workloads when enabled. */
 @Configuration(proxyBeanMethods = false)
 class WorkloadCatalogue {
 
@@ -17,6 +17,6 @@ class WorkloadCatalogue {
         if (!properties.diagnosticWorkload()) {
             return standard;
         }
-        return standard.plus(List.<WorkloadRunner>of(new DiagnosticWorkload()));
+        return standard.plus(List.<WorkloadRunner>of(new DiagnosticWorkload(), new DiagnosticOutOfMemory()));
     }
 }

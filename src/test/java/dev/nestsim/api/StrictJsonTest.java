@@ -18,6 +18,12 @@ class StrictJsonTest {
     record Sample(int count, Integer boxed, String name) {
     }
 
+    enum Mode { OFF, STATIC, STRICT }
+
+    record Typed(Integer boxed, Long seed, Double rate, Boolean flag, Mode mode, java.util.List<Mode> modes,
+                 java.util.Map<String, Double> parameters) {
+    }
+
     @Autowired
     JsonMapper mapper;
 
@@ -38,5 +44,30 @@ class StrictJsonTest {
             """)
     void isRefused(String label, String json) {
         assertThatThrownBy(() -> mapper.readValue(json, Sample.class)).as(label).isInstanceOf(JacksonException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            number for an enum            | {"mode":2}
+            number for an enum in a list  | {"modes":[0]}
+            number in a string for enum   | {"mode":"2"}
+            blank for an enum             | {"mode":" "}
+            empty for an enum             | {"mode":""}
+            blank for an integer          | {"boxed":"  "}
+            empty for an integer          | {"boxed":""}
+            blank for a long              | {"seed":" "}
+            blank for a number            | {"rate":" "}
+            blank for a boolean           | {"flag":" "}
+            blank for a number in a map   | {"parameters":{"x":" "}}
+            blank for a list              | {"modes":" "}
+            """)
+    void scalarsAreReadFromTheirOwnJsonTypesOnly(String label, String json) {
+        assertThatThrownBy(() -> mapper.readValue(json, Typed.class)).as(label).isInstanceOf(JacksonException.class);
+    }
+
+    @Test
+    void enumsAreReadByName() {
+        assertThat(mapper.readValue("{\"mode\":\"STRICT\",\"modes\":[\"OFF\"]}", Typed.class))
+                .isEqualTo(new Typed(null, null, null, null, Mode.STRICT, java.util.List.of(Mode.OFF), null));
     }
 }

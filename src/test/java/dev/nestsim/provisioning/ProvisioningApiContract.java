@@ -259,6 +259,14 @@ abstract class ProvisioningApiContract {
             no parent                | {"name":"x","vcpus":4,"memoryGib":12}                                                      | 400 | /parent
             parent id not a UUID     | {"name":"x","parent":{"hostId":"abc"},"vcpus":4,"memoryGib":12}                            | 400 | /parent/hostId
             unknown io model         | {"name":"x","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":12,"io":"FAST"}           | 400 | /io
+            number for an enum       | {"name":"x","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":12,"io":1}                | 400 | /io
+            number in the DVH list   | {"name":"x","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":12,"dvh":[1]}             | 400 | /dvh/0
+            blank for a number       | {"name":"x","parent":{"hostId":"@HOST@"},"vcpus":"  ","memoryGib":12}                    | 400 | /vcpus
+            empty for a number       | {"name":"x","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":""}                       | 400 | /memoryGib
+            NUL in the name          | {"name":"a\\u0000b","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":12}                | 400 | /name
+            newline in the name      | {"name":"a\\nb","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":12}                    | 400 | /name
+            lone high surrogate      | {"name":"a\\ud800","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":12}                 | 400 | /name
+            lone low surrogate       | {"name":"\\udc00b","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":12}                 | 400 | /name
             unknown DVH mechanism    | {"name":"x","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":12,"dvh":["TURBO"]}       | 400 | /dvh/0
             null DVH mechanism       | {"name":"x","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":12,"dvh":[null]}          | 400 | /dvh/0
             repeated key             | {"name":"x","name":"y","parent":{"hostId":"@HOST@"},"vcpus":4,"memoryGib":12}            | 400 | /name
@@ -281,6 +289,56 @@ abstract class ProvisioningApiContract {
         List<String> pointers = read(result, "$.errors[*].pointer");
         assertThat(pointers).as(label).contains(pointer);
         assertThat(api.counts()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NUL               | a\\u0000b  | no-control-characters
+            tab               | a\\tb      | no-control-characters
+            DEL               | a\\u007fb  | no-control-characters
+            C1 control        | a\\u0085b  | no-control-characters
+            lone high         | a\\ud83d   | no-unpaired-surrogates
+            lone low          | \\ude00b   | no-unpaired-surrogates
+            reversed pair     | \\ude00\\ud83d | no-unpaired-surrogates
+            """)
+    void aNameWithControlCharactersOrUnpairedSurrogatesIsRefusedWithItsRuleOnEveryResource(String label, String name, String rule) {
+        String host = api.host(aHost("names"));
+        String hypervisor = api.hypervisor(aHypervisorOnHost("names-l1", host));
+        String before = api.counts();
+        String escaped = "\"" + name + "\"";
+
+        for (MvcTestResult result : List.of(
+                api.post("/api/v1/hosts", "{\"name\":" + escaped + ",\"profile\":\"asplos20-testbed\"}"),
+                api.post("/api/v1/hypervisors", "{\"name\":" + escaped + ",\"parent\":{\"hostId\":\"" + host + "\"},\"vcpus\":6,\"memoryGib\":24}"),
+                api.post("/api/v1/vms", "{\"name\":" + escaped + ",\"parent\":{\"hypervisorId\":\"" + hypervisor + "\"},\"vcpus\":4,\"memoryGib\":12}"),
+                api.patch("/api/v1/hosts/" + host, "{\"name\":" + escaped + "}", api.etag("/api/v1/hosts/" + host)))) {
+            assertThat(result).as(label).hasStatus(400).hasContentType("application/problem+json");
+            assertThat(result).bodyJson().extractingPath("$.errors[0].rule").isEqualTo(rule);
+            assertThat(result).bodyJson().extractingPath("$.errors[0].pointer").isEqualTo("/name");
+        }
+        assertThat(api.counts()).isEqualTo(before);
+        assertThat(api.get("/api/v1/hosts/" + host)).bodyJson().extractingPath("$.name").isEqualTo("names");
+    }
+
+    @Test
+    void aNameOutsideTheBasicPlaneIsStoredAndReadBackAsGiven() {
+        String name = "l1 \ud83d\ude00 caf\u00e9 \u4e2d";
+
+        String host = api.host(aHost(name));
+
+        assertThat(api.get("/api/v1/hosts/" + host)).bodyJson().extractingPath("$.name").isEqualTo(name);
+        assertThat(mvc.get().uri("/api/v1/hosts").param("name", name).exchange()).bodyJson().extractingPath("$.totalElements").isEqualTo(1);
+    }
+
+    @Test
+    void aNameFilterWithANulIsA400NotADatabaseError() {
+        MvcTestResult result = mvc.get().uri("/api/v1/hosts").with(request -> {
+            request.setQueryString("name=a%00b");
+            request.setParameter("name", "a\u0000b");
+            return request;
+        }).exchange();
+
+        assertThat(result).hasStatus(400).bodyJson().extractingPath("$.errors[0].rule").isEqualTo("no-control-characters");
     }
 
     @Test

@@ -147,6 +147,21 @@ class RunExecutionSafetyTest {
     }
 
     @Test
+    void aRunStartedTheMostTimesWithoutFinishingFailsInsteadOfStartingAgain() {
+        UUID id = aQueuedRun("cpuid");
+        jdbc.update("UPDATE runs SET attempts = ? WHERE id = ?", RunExecution.MAX_ATTEMPTS, id);
+
+        job.execute(id);
+
+        RunEntity failed = runs.findById(id).orElseThrow();
+        assertThat(failed.getStatus()).isEqualTo(RunStatus.FAILED);
+        assertThat(failed.getProblemType()).isEqualTo(dev.nestsim.api.ProblemType.RUN_ATTEMPTS_EXHAUSTED.uri().toString());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run_results WHERE run_id = ?", Integer.class, id)).isZero();
+        job.execute(id);
+        assertThat(runs.findById(id).orElseThrow().getAttempts()).isEqualTo(RunExecution.MAX_ATTEMPTS + 1);
+    }
+
+    @Test
     void aSubmittedRunIsExecutedRightAwayWithoutWaitingForJobRunrsPoll() {
         String id = ApiClient.read(api.post("/api/v1/runs", Body.of("target", Body.of("vmId", vm), "workload", "cpuid", "replications", 1)), "$.id");
 

@@ -4,11 +4,13 @@ import static dev.nestsim.support.ApiClient.body;
 import static dev.nestsim.support.ApiClient.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nestsim.api.ProblemType;
 import dev.nestsim.support.Body;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +19,25 @@ import tools.jackson.databind.JsonNode;
  * ({@link RunsApiH2Test}) and PostgreSQL ({@link RunsApiPostgresTest}); each test makes its own VMs.
  */
 abstract class RunsApiContract extends RunsApiSupport {
+
+    @Autowired
+    RunJob job;
+
+    @Test
+    void aRunThatRunsOutOfMemoryFailsOnceSayingWhyAndIsNotExecutedAgain() {
+        String vm = anL1Vm("oom");
+
+        String id = submit(aRun(vm, DiagnosticOutOfMemory.NAME));
+        JsonNode failed = awaitStatus(id, "FAILED", "SUCCEEDED", "CANCELLED");
+
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.at("/problem/type").asString()).isEqualTo(ProblemType.RUN_OUT_OF_MEMORY.uri().toString());
+        assertThat(failed.at("/problem/detail").asString()).contains("more memory than the service's heap").contains("fewer replications");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(1);
+        job.execute(UUID.fromString(id));
+        assertThat(run(id).get("attempts").asInt()).as("JobRunr's job for it, run again, does nothing").isEqualTo(1);
+        assertThat(run(id).get("status").asString()).isEqualTo("FAILED");
+    }
 
     @Test
     void aMicrobenchmarkRunGoesFromAcceptedToSucceededWithItsResult() {
@@ -100,6 +121,11 @@ abstract class RunsApiContract extends RunsApiSupport {
                 new Refused(good.without("target"), 400, "target"),
                 new Refused(good.with("seed", -1), 400, "seed"),
                 new Refused(good.with("replications", "3"), 400, "replications"),
+                new Refused(good.with("replications", "  "), 400, "replications"),
+                new Refused(good.with("replications", ""), 400, "replications"),
+                new Refused(good.with("seed", " "), 400, "seed"),
+                new Refused(good.with("parameters", Map.of("vcpuThreads", " ")), 400, "parameters.vcpuThreads"),
+                new Refused(good.with("workload", " "), 400, "workload"),
                 new Refused(good.with("parameters", Map.of("speed", 3)), 400, "parameters.speed"),
                 new Refused(good.with("target", Body.of("hostId", path.host())).with("workload", "hypercall"), 422, "workload"));
 

@@ -62,10 +62,13 @@ abstract class RunsCrashContract {
         }
     }
 
-    /** Slow diagnostic runs (about 1.2 s each) and microbenchmarks, interleaved, on two VMs. */
+    /**
+     * Slow diagnostic runs (about 3 s each: long enough that a run seen RUNNING is still running when the kill comes, on a
+     * loaded machine too) and microbenchmarks, interleaved, on two VMs.
+     */
     private static List<Body> batch(String l2, String l1) {
         return Stream.iterate(0, i -> i + 1).limit(16).map(i -> i % 2 == 0
-                ? ServiceRuns.slowRun(i % 4 == 0 ? l2 : l1, 12, 100, 1000 + i)
+                ? ServiceRuns.slowRun(i % 4 == 0 ? l2 : l1, 12, 250, 1000 + i)
                 : ServiceRuns.run(i % 4 == 1 ? l2 : l1, i % 3 == 0 ? "device-notify" : "send-ipi", 3, 2000 + i)).toList();
     }
 }

@@ -39,7 +39,12 @@ final class ServiceRuns {
     }
 
     String l1Vm(String prefix) {
-        return create("/api/v1/vms", Body.aVmOnHost(prefix + "-vm", create("/api/v1/hosts", aHost(prefix + "-host"))));
+        return create("/api/v1/vms", Body.aVmOnHost(prefix + "-vm", host(prefix)));
+    }
+
+    /** A host of the default profile, for runs natively on it. */
+    String host(String prefix) {
+        return create("/api/v1/hosts", aHost(prefix + "-host"));
     }
 
     static Body run(String vmId, String workload, int replications, long seed) {

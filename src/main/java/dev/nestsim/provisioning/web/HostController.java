@@ -79,7 +79,7 @@ class HostController {
             + "or an Idempotency-Key reused for a different body",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class), examples = @ExampleObject("""
                     {"type":"https://nestsim.dev/problems/rule-violation","title":"The request breaks a topology rule","status":422,\
-                    "detail":"unknown profile 'skylake'; known profiles: asplos20-testbed, sandy-bridge-e5-2450, haswell-e5-2660v3, sapphire-rapids-8480",\
+                    "detail":"1 problem (known-profile): see errors",\
                     "instance":"/api/v1/hosts","errors":[{"field":"profile","pointer":"/profile","rule":"known-profile",\
                     "message":"unknown profile 'skylake'; known profiles: asplos20-testbed, sandy-bridge-e5-2450, haswell-e5-2660v3, sapphire-rapids-8480"}]}""")))
     ResponseEntity<HostResponse> create(@Valid @RequestBody HostRequest request,
@@ -104,7 +104,7 @@ class HostController {
     @ApiResponse(responseCode = "400", description = "page or size out of range, or not a number",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     PageResponse<HostResponse> list(
-            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) @Max(PageResponse.MAX_PAGE) int page,
             @Parameter(description = SIZE) @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
             @Parameter(description = "Only hosts of this name") @RequestParam(required = false) String name,
             @Parameter(description = "Only hosts from this profile") @RequestParam(required = false) String profile) {

@@ -1,6 +1,8 @@
 package dev.nestsim.provisioning.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nestsim.api.NoControlCharacters;
+import dev.nestsim.api.NoUnpairedSurrogates;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.TimerOffload;
 import dev.nestsim.provisioning.HostEntity;
@@ -27,8 +29,8 @@ import java.util.Set;
                 {"name":"testbed","profile":"asplos20-testbed","dvh":["VIRTUAL_PASSTHROUGH","VIRTUAL_TIMER","VIRTUAL_IPI","VIRTUAL_IDLE"],\
                 "onlineCpus":8}""")
 public record HostRequest(
-        @Schema(description = "Name, 1 to 100 characters", example = "testbed", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank @Size(max = 100) String name,
+        @Schema(description = "Name, 1 to 100 characters, no control characters (NUL, tab, newline, ...) nor unpaired surrogates", example = "testbed", requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank @Size(max = 100) @NoControlCharacters @NoUnpairedSurrogates String name,
         @Schema(description = "Catalogue profile to start from; unknown names are a 422 listing the known ones", example = "asplos20-testbed")
         @Size(max = 100) String profile,
         @Schema(description = "Physical cores in all sockets, 1 to 1024 (required without profile)", example = "20") @Min(1) @Max(1024) Integer cores,

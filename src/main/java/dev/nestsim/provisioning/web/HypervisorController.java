@@ -71,7 +71,7 @@ class HypervisorController {
     @ApiResponse(responseCode = "422", description = "A topology rule is broken (depth, fit in the parent, a DVH mechanism some level below does not provide, posted interrupts the path cannot give) or the parent does not exist; or an Idempotency-Key reused for a different body",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class), examples = @ExampleObject("""
                     {"type":"https://nestsim.dev/problems/rule-violation","title":"The request breaks a topology rule","status":422,\
-                    "detail":"a guest hypervisor at L5 would run its VMs at L6, deeper than the maximum depth 5 (hard limit 8)",\
+                    "detail":"1 problem (depth-limit): see errors",\
                     "instance":"/api/v1/hypervisors","errors":[{"field":"parent","pointer":"/parent","rule":"depth-limit",\
                     "message":"a guest hypervisor at L5 would run its VMs at L6, deeper than the maximum depth 5 (hard limit 8)"}]}""")))
     ResponseEntity<HypervisorResponse> create(@Valid @RequestBody HypervisorRequest request,
@@ -95,7 +95,7 @@ class HypervisorController {
     @ApiResponse(responseCode = "200", description = "One page")
     @ApiResponse(responseCode = "400", description = "page, size or a filter out of range or of the wrong type", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     PageResponse<HypervisorResponse> list(
-            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) @Max(PageResponse.MAX_PAGE) int page,
             @Parameter(description = SIZE) @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
             @Parameter(description = "Only guest hypervisors of this name") @RequestParam(required = false) String name,
             @Parameter(description = "Only guest hypervisors on this host") @RequestParam(required = false) UUID hostId,

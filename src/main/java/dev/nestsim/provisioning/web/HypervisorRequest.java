@@ -1,8 +1,10 @@
 package dev.nestsim.provisioning.web;
 
-import dev.nestsim.model.topology.Sizes;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nestsim.api.NoControlCharacters;
+import dev.nestsim.api.NoUnpairedSurrogates;
 import dev.nestsim.model.topology.DvhMechanism;
+import dev.nestsim.model.topology.Sizes;
 import dev.nestsim.model.topology.TimerOffload;
 import dev.nestsim.model.topology.ViommuMode;
 import dev.nestsim.provisioning.HypervisorEntity;
@@ -24,8 +26,8 @@ import java.util.Set;
                 {"name":"l1-dvh","parent":{"hostId":"0b5f6d1e-3c4a-4f7e-9a51-2f0c8e9d7b11"},"vcpus":8,"memoryGib":36,"viommu":"STATIC",\
                 "dvh":["VIRTUAL_PASSTHROUGH","VIRTUAL_TIMER","VIRTUAL_IPI","VIRTUAL_IDLE"]}""")
 public record HypervisorRequest(
-        @Schema(description = "Name, 1 to 100 characters", example = "l1-dvh", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank @Size(max = 100) String name,
+        @Schema(description = "Name, 1 to 100 characters, no control characters (NUL, tab, newline, ...) nor unpaired surrogates", example = "l1-dvh", requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank @Size(max = 100) @NoControlCharacters @NoUnpairedSurrogates String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Valid ParentBody parent,
         @Schema(description = "vCPUs, 1 to 1024; with its siblings it must fit its parent's", example = "8",
                 requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(Sizes.MAX_VCPUS) Integer vcpus,

@@ -69,7 +69,7 @@ class VmController {
     @ApiResponse(responseCode = "422", description = "A topology rule is broken (depth, fit in the parent, a DVH mechanism a level of the path does not provide, passthrough without IOMMU, vIOMMU or a free VF) or the parent does not exist; or an Idempotency-Key reused for a different body",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class), examples = @ExampleObject("""
                     {"type":"https://nestsim.dev/problems/rule-violation","title":"The request breaks a topology rule","status":422,\
-                    "detail":"hypervisor 'l1-base' (L1) does not provide VIRTUAL_TIMER, so VM 'x' (L2) cannot have it: every link of the path must provide it",\
+                    "detail":"1 problem (dvh-provided-by-path): see errors",\
                     "instance":"/api/v1/vms","errors":[{"field":"dvh","pointer":"/dvh","rule":"dvh-provided-by-path",\
                     "message":"hypervisor 'l1-base' (L1) does not provide VIRTUAL_TIMER, so VM 'x' (L2) cannot have it: every link of the path must provide it"}]}""")))
     ResponseEntity<VmResponse> create(@Valid @RequestBody VmRequest request,
@@ -93,7 +93,7 @@ class VmController {
     @ApiResponse(responseCode = "200", description = "One page")
     @ApiResponse(responseCode = "400", description = "page, size or a filter out of range or of the wrong type", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     PageResponse<VmResponse> list(
-            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) @Max(PageResponse.MAX_PAGE) int page,
             @Parameter(description = SIZE) @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
             @Parameter(description = "Only VMs of this name") @RequestParam(required = false) String name,
             @Parameter(description = "Only VMs on this host") @RequestParam(required = false) UUID hostId,

@@ -1,9 +1,11 @@
 package dev.nestsim.provisioning.web;
 
-import dev.nestsim.model.topology.Sizes;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nestsim.api.NoControlCharacters;
+import dev.nestsim.api.NoUnpairedSurrogates;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.IoModel;
+import dev.nestsim.model.topology.Sizes;
 import dev.nestsim.provisioning.VmEntity;
 import dev.nestsim.provisioning.VmSpec;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -23,8 +25,8 @@ import java.util.Set;
                 {"name":"l3-dvh","parent":{"hypervisorId":"5e0c1f2a-8b7d-4c3e-a1f9-6d2b0e4c8a77"},"vcpus":4,"memoryGib":12,\
                 "io":"VIRTUAL_PASSTHROUGH","dvh":["VIRTUAL_PASSTHROUGH","VIRTUAL_TIMER","VIRTUAL_IPI","VIRTUAL_IDLE"]}""")
 public record VmRequest(
-        @Schema(description = "Name, 1 to 100 characters", example = "l3-dvh", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank @Size(max = 100) String name,
+        @Schema(description = "Name, 1 to 100 characters, no control characters (NUL, tab, newline, ...) nor unpaired surrogates", example = "l3-dvh", requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotBlank @Size(max = 100) @NoControlCharacters @NoUnpairedSurrogates String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Valid ParentBody parent,
         @Schema(description = "vCPUs, 1 to 1024; with its siblings it must fit its parent's", example = "4",
                 requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(Sizes.MAX_VCPUS) Integer vcpus,

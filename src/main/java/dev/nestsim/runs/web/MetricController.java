@@ -45,7 +45,7 @@ class MetricController {
     @ApiResponse(responseCode = "400", description = "page, size or a filter out of range or of the wrong type, or both vmId and hostId",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     PageResponse<MetricRowResponse> list(
-            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) @Max(PageResponse.MAX_PAGE) int page,
             @Parameter(description = SIZE) @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
             @Parameter(description = "Only metrics of runs of this workload", example = "device-notify") @RequestParam(required = false) String workload,
             @Parameter(description = "Only metrics of runs at this level (0: native)", example = "2") @RequestParam(required = false) Integer runLevel,

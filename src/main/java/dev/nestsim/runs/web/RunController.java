@@ -5,6 +5,7 @@ import static dev.nestsim.runs.web.RunsApiDocs.PAGE;
 import static dev.nestsim.runs.web.RunsApiDocs.PROBLEM;
 import static dev.nestsim.runs.web.RunsApiDocs.SIZE;
 
+import dev.nestsim.api.Echo;
 import dev.nestsim.api.FieldProblem;
 import dev.nestsim.api.PageResponse;
 import dev.nestsim.api.ProblemResponse;
@@ -99,7 +100,7 @@ class RunController {
     @ApiResponse(responseCode = "400", description = "page, size or a filter out of range or of the wrong type, or both vmId and hostId",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     PageResponse<RunResponse> list(
-            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) @Max(PageResponse.MAX_PAGE) int page,
             @Parameter(description = SIZE) @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
             @Parameter(description = "Only runs in one of these statuses (repeat the parameter for several)") @RequestParam(required = false) List<RunStatus> status,
             @Parameter(description = "Only runs of this workload", example = "device-notify") @RequestParam(required = false) String workload,
@@ -143,8 +144,8 @@ class RunController {
     ResponseEntity<?> result(@PathVariable UUID id,
                              @Parameter(description = "json (default) or csv", example = "json") @RequestParam(defaultValue = "json") String format) {
         if (!format.equals("json") && !format.equals("csv")) {
-            throw new InvalidRequestException("format must be json or csv, was '" + format + "'",
-                    List.of(new FieldProblem("format", null, "result-format", "format must be json or csv, was '" + format + "'")));
+            throw new InvalidRequestException("format must be json or csv, was " + Echo.quoted(format),
+                    List.of(new FieldProblem("format", null, "result-format", "format must be json or csv, was " + Echo.quoted(format))));
         }
         RunResult result = results.result(id);
         if (format.equals("csv")) {

@@ -6,20 +6,19 @@ final class RunsApiDocs {
     static final String PROBLEM = "application/problem+json";
     static final String IDEMPOTENCY_KEY = "Optional. A retry with the same key and body returns the first response (with "
             + "Idempotent-Replayed: true) and creates nothing; the same key with a different body is 422. Keys are kept 24 h.";
-    static final String PAGE = "Page number, from 0";
+    static final String PAGE = "Page number, from 0 to 21474836 (so that page x size stays below 2^31)";
     static final String SIZE = "Page size, 1 to 100";
 
     static final String INVALID_RUN = """
             {"type":"https://nestsim.dev/problems/invalid-request","title":"The request is invalid","status":400,\
-            "detail":"3 fields are invalid: replications must be between 1 and 1000 for device-notify, was 0; \
-            target.vmId no VM with id 00000000-0000-0000-0000-000000000000; workload must be one of [hypercall, device-notify, ...], was 'x'",\
+            "detail":"3 problems (known-workload, replications-range, target-exists): see errors",\
             "instance":"/api/v1/runs","errors":[\
             {"field":"replications","pointer":"/replications","rule":"replications-range","message":"replications must be between 1 and 1000 for device-notify, was 0"},\
             {"field":"target.vmId","pointer":"/target/vmId","rule":"target-exists","message":"no VM with id 00000000-0000-0000-0000-000000000000"},\
             {"field":"workload","pointer":"/workload","rule":"known-workload","message":"workload must be one of [hypercall, device-notify, ...], was 'x'"}]}""";
     static final String UNKNOWN_TARGET = """
             {"type":"https://nestsim.dev/problems/rule-violation","title":"The request breaks a topology rule","status":422,\
-            "detail":"no VM with id 00000000-0000-0000-0000-000000000000","instance":"/api/v1/runs","errors":[\
+            "detail":"1 problem (target-exists): see errors","instance":"/api/v1/runs","errors":[\
             {"field":"target.vmId","pointer":"/target/vmId","rule":"target-exists","message":"no VM with id 00000000-0000-0000-0000-000000000000"}]}""";
     static final String QUEUE_FULL = """
             {"type":"https://nestsim.dev/problems/queue-full","title":"Too many runs are queued","status":429,\

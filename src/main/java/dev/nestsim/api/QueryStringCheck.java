@@ -1,0 +1,78 @@
+package dev.nestsim.api;
+
+import dev.nestsim.api.Problems.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Refuses a malformed query string before anything reads its parameters (Tomcat would throw, which was a 500): a
+ * parameter without a name ({@code ?=1}), a percent sign not followed by two hexadecimal digits ({@code %zz}), bytes
+ * that are not UTF-8, and, once decoded, a name or value with control characters (no stored name holds one, and
+ * PostgreSQL cannot compare with a NUL). Each is a 400 with the rule {@code query-syntax}, {@code percent-encoding},
+ * {@code utf-8} or {@code no-control-characters}.
+ */
+class QueryStringCheck implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return true;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals == 0) {
+                throw refused("", "query-syntax", "every query parameter needs a name: " + Echo.quoted(pair) + " has none");
+            }
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals), "");
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1), name);
+            if (name.chars().anyMatch(Character::isISOControl) || value.chars().anyMatch(Character::isISOControl)) {
+                throw refused(name, "no-control-characters", "query parameter " + Echo.quoted(name)
+                        + " must not contain control characters (U+0000 to U+001F, U+007F to U+009F), was " + Echo.of(value));
+            }
+        }
+        return true;
+    }
+
+    /** Percent-decodes {@code text} (and {@code +} as a space) as strict UTF-8. */
+    private static String decode(String text, String parameter) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
+                if (low < 0) {
+                    throw refused(parameter, "percent-encoding", "a % in the query must start an escape of two hexadecimal digits"
+                            + " (%20, %C3%A9), was " + Echo.quoted(text.substring(i, Math.min(text.length(), i + 3))));
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw refused(parameter, "utf-8", "the query must be percent-encoded UTF-8; it has bytes that are not UTF-8");
+        }
+    }
+
+    private static InvalidRequestException refused(String field, String rule, String message) {
+        return new InvalidRequestException(message, List.of(new FieldProblem(field, null, rule, message)));
+    }
+}
