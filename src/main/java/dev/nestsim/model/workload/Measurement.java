@@ -97,7 +97,7 @@ final class Measurement {
         for (double c : client.cpusBusy()) {
             clientCpus += c;
         }
-        return new Outcome(seconds, units, sorted, Usage.between(atStart, sim.accounts(), seconds, sim.hz()),
+        return new Outcome(seconds, units, LatencySummary.of(sorted), Usage.between(atStart, sim.accounts(), seconds, sim.hz()),
                 clientCpus, busiestCpus(seconds), sim.events(), sim.truncated());
     }
 

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * the same seed simulate the native counterpart once. A replication is a pure function of its key, so whether a
  * value comes from here or is recomputed never changes a result. Parameters that only place a guest hypervisor's
  * work ({@link ApplicationWorkloads#HYPERVISOR_IRQ_VCPU}) are left out of the key: the bare host has no hypervisor,
- * so runs that differ only in them share their native replications. Thread-safe.
+ * so runs that differ only in them share their native replications. Each entry is an {@link Outcome}, which keeps a
+ * {@link LatencySummary} rather than its samples: a few hundred bytes whatever the replication's length, so the
+ * {@value #CAPACITY} entries stay under a megabyte. Thread-safe.
  */
 final class NativeRuns {
 

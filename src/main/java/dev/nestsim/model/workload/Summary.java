@@ -43,9 +43,9 @@ final class Summary {
         }
         if (model.hasLatency() && allHaveLatencies(outcomes)) {
             metrics.add(metric("latencyMean", "us", null, estimate(outcomes, Outcome::latencyMean)));
-            metrics.add(metric("latencyP50", "us", null, estimate(outcomes, o -> o.latencyQuantile(0.50))));
-            metrics.add(metric("latencyP90", "us", null, estimate(outcomes, o -> o.latencyQuantile(0.90))));
-            metrics.add(metric("latencyP99", "us", null, estimate(outcomes, o -> o.latencyQuantile(0.99))));
+            metrics.add(metric("latencyP50", "us", null, estimate(outcomes, o -> o.latency().p50Us())));
+            metrics.add(metric("latencyP90", "us", null, estimate(outcomes, o -> o.latency().p90Us())));
+            metrics.add(metric("latencyP99", "us", null, estimate(outcomes, o -> o.latency().p99Us())));
         }
         int levels = outcomes.get(0).usage().cpusBusy().length;
         for (int k = 0; k < levels; k++) {
@@ -170,7 +170,7 @@ final class Summary {
 
     private static boolean allHaveLatencies(List<Outcome> outcomes) {
         for (Outcome o : outcomes) {
-            if (o.latenciesUs().length == 0) {
+            if (!o.hasLatencies()) {
                 return false;
             }
         }
