@@ -25,6 +25,10 @@ public final class ExitProfileTable {
 
     public static void main(String[] args) throws Exception {
         int replications = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        if (args.length > 1 && args[1].equals("cost")) {
+            costTable(replications);
+            return;
+        }
         Workloads catalogue = Workloads.standard(CascadeEngine.reference());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -44,6 +48,42 @@ public final class ExitProfileTable {
                     }
                 }
                 System.out.println();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** CPU per unit of work against native and the leaf's exits per unit, every application on the paper's columns. */
+    private static void costTable(int replications) throws Exception {
+        List<PaperPaths> columns = List.of(PaperPaths.L1, PaperPaths.L2_BASELINE, PaperPaths.L2_PASSTHROUGH, PaperPaths.L2_DVH_VP,
+                PaperPaths.L2_DVH, PaperPaths.L3_BASELINE, PaperPaths.L3_DVH);
+        Workloads catalogue = Workloads.standard(CascadeEngine.reference());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            System.out.println("| workload | L1 | L2 base | L2 passthrough | L2 DVH-VP | L2 DVH | L3 base | L3 DVH |");
+            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            for (String workload : PaperEvaluation.WORKLOADS) {
+                WorkloadRunner runner = catalogue.runner(workload).orElseThrow();
+                List<Future<WorkloadResult>> runs = new ArrayList<>();
+                for (PaperPaths config : columns) {
+                    runs.add(pool.submit(() -> runner.run(config.path(), Map.of(), 1, replications, RunMonitor.NONE)));
+                }
+                StringBuilder line = new StringBuilder("| " + workload);
+                for (Future<WorkloadResult> run : runs) {
+                    WorkloadResult r = run.get();
+                    double cost = 0;
+                    double exits = 0;
+                    for (Metric m : r.metrics()) {
+                        if (m.name().equals("cyclesPerOperationNormalizedToNative")) {
+                            cost = m.estimate().mean();
+                        } else if (m.name().equals("exitsPerOperation") && m.level() != null && m.level() == r.level()) {
+                            exits = m.estimate().mean();
+                        }
+                    }
+                    line.append(String.format(" | %.3gx, %.3g", cost, exits));
+                }
+                System.out.println(line.append(" |"));
             }
         } finally {
             pool.shutdownNow();
