@@ -95,11 +95,15 @@ final class ApplicationWorkloads {
                 engine, new HackbenchModel());
     }
 
+    private static int i(Map<String, Double> parameters, String name) {
+        return ModelParameters.integer(parameters, name);
+    }
+
     private static WorkloadModel conversation(java.util.function.Function<Map<String, Double>, ConversationProfile> profile) {
         return new ConversationModel(profile, null);
     }
 
-    static final String HYPERVISOR_IRQ_VCPU = "hypervisorIrqVcpu";
+    static final String HYPERVISOR_IRQ_VCPU = ModelParameters.HYPERVISOR_IRQ_VCPU;
     /** The paper's leaf has 4 vCPUs: its last one, as its CPU 0 takes the leaf's own interrupts. */
     static final int DEFAULT_HYPERVISOR_IRQ_VCPU = 3;
 
@@ -113,17 +117,7 @@ final class ApplicationWorkloads {
                 "where each guest hypervisor takes its NIC's (or relays an assigned device's) interrupts: on the vCPU that "
                         + "runs the leaf's vCPU of this number (modulo the leaf's vCPUs), whose guest then exits to it at each "
                         + "interrupt; or -1 for a spare vCPU of its own that runs no guest vCPU. No effect on one level or natively",
-                DEFAULT_HYPERVISOR_IRQ_VCPU, ServerNet.SPARE_VCPU, 63);
-    }
-
-    /** {@link #HYPERVISOR_IRQ_VCPU}'s value, or a spare vCPU for a workload without it. */
-    static int hypervisorIrqVcpu(Map<String, Double> parameters) {
-        Double value = parameters.get(HYPERVISOR_IRQ_VCPU);
-        return value == null ? ServerNet.SPARE_VCPU : (int) Math.round(value);
-    }
-
-    static int i(Map<String, Double> parameters, String name) {
-        return (int) Math.round(parameters.get(name));
+                DEFAULT_HYPERVISOR_IRQ_VCPU, Sim.SPARE_VCPU, 63);
     }
 
     /** A whole-number parameter: every workload-specific parameter is a count, a size in bytes or a vCPU's number. */

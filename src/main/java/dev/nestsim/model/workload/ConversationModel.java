@@ -20,8 +20,8 @@ final class ConversationModel implements WorkloadModel {
 
     @Override
     public Outcome replicate(Platform platform, Map<String, Double> parameters, RandomStreams streams) {
-        Sim sim = new Sim(platform, streams, SimulatedWorkload.MAX_EVENTS_PER_REPLICATION,
-                ApplicationWorkloads.hypervisorIrqVcpu(parameters));
+        Sim sim = new Sim(platform, streams, ModelParameters.MAX_EVENTS_PER_REPLICATION,
+                ModelParameters.hypervisorIrqVcpu(parameters));
         ConversationSim simulation = new ConversationSim(sim, profile.apply(parameters));
         if (parameters.containsKey("measuredTransactions")) {
             return simulation.runByUnits(parameters.get("warmupTransactions"), parameters.get("measuredTransactions"),

@@ -7,8 +7,8 @@ final class HackbenchModel implements WorkloadModel {
 
     @Override
     public Outcome replicate(Platform platform, Map<String, Double> parameters, RandomStreams streams) {
-        Sim sim = new Sim(platform, streams, SimulatedWorkload.MAX_EVENTS_PER_REPLICATION);
-        return new HackbenchSim(sim, ApplicationWorkloads.i(parameters, "groups"))
+        Sim sim = new Sim(platform, streams, ModelParameters.MAX_EVENTS_PER_REPLICATION);
+        return new HackbenchSim(sim, ModelParameters.integer(parameters, "groups"))
                 .run(parameters.get("warmupSeconds"), parameters.get("durationSeconds"));
     }
 

@@ -31,7 +31,7 @@ final class NativeRuns {
 
     Outcome get(Platform platform, Map<String, Double> parameters, long seed, int replication, Supplier<Outcome> compute) {
         Map<String, Double> nativeParameters = new TreeMap<>(parameters);
-        nativeParameters.remove(ApplicationWorkloads.HYPERVISOR_IRQ_VCPU);
+        nativeParameters.remove(ModelParameters.HYPERVISOR_IRQ_VCPU);
         Key key = new Key(platform.path().host().hardware(), platform.cpus(), nativeParameters, seed, replication);
         synchronized (memo) {
             Outcome known = memo.get(key);

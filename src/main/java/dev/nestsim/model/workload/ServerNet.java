@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * </ul>
  * L0's interrupt-taking and backend CPUs are two spare physical CPUs. A guest hypervisor's backend (its vhost
  * thread) runs on a spare vCPU of its own. Its interrupts (its NIC's, or the assigned device's that it relays) are
- * taken where {@link Sim#hypervisorIrqVcpu} says: on a second spare vCPU ({@link #SPARE_VCPU}), or on the vCPU that
+ * taken where {@link Sim#hypervisorIrqVcpu} says: on a second spare vCPU ({@link Sim#SPARE_VCPU}), or on the vCPU that
  * runs leaf vCPU m, which it then shares ({@link Cpu#shareVcpuOf}): each of its interrupts makes the nested guest
  * exit to it (a single-queue device's vector lands wherever the guest hypervisor's kernel or irqbalance put it,
  * io section 2.4: 0 to 1 reflected round trips per packet). A hypervisor with no CPU to spare beyond its guest's
@@ -30,8 +30,6 @@ import java.util.function.Consumer;
  */
 final class ServerNet {
 
-    /** {@link Sim#hypervisorIrqVcpu}'s value for interrupts taken on a spare vCPU of the guest hypervisor. */
-    static final int SPARE_VCPU = -1;
     /** The receive queues an 82599 (the testbed's X520) spreads flows over with RSS: one per online CPU, at most 16. */
     static final int RSS_QUEUES_MAX = 16;
 
@@ -191,7 +189,7 @@ final class ServerNet {
     private Cpu interruptCpu(int k) {
         Cpu cpu = ioCpu(k, "irq");
         int vcpu = sim.hypervisorIrqVcpu();
-        if (k >= 1 && vcpu != SPARE_VCPU) {
+        if (k >= 1 && vcpu != Sim.SPARE_VCPU) {
             cpu.shareVcpuOf(leafCpus[vcpu % leafCpus.length]);
             placed.add(cpu);
         }

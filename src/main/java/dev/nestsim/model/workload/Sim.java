@@ -19,6 +19,9 @@ import umontreal.ssj.simevents.eventlist.DoublyLinked;
  */
 final class Sim {
 
+    /** {@link #hypervisorIrqVcpu}'s value for interrupts taken on a spare vCPU of the guest hypervisor. */
+    public static final int SPARE_VCPU = -1;
+
     private final Simulator simulator = new Simulator(new DoublyLinked());
     private final Platform platform;
     private final RandomStreams streams;
@@ -34,11 +37,11 @@ final class Sim {
     private final List<Cpu> cpus = new ArrayList<>();
 
     Sim(Platform platform, RandomStreams streams, long maxEvents) {
-        this(platform, streams, maxEvents, ServerNet.SPARE_VCPU);
+        this(platform, streams, maxEvents, SPARE_VCPU);
     }
 
     /**
-     * @param hypervisorIrqVcpu where each guest hypervisor takes its device interrupts: {@link ServerNet#SPARE_VCPU},
+     * @param hypervisorIrqVcpu where each guest hypervisor takes its device interrupts: {@link #SPARE_VCPU},
      *                          or the number of the leaf's vCPU whose vCPU chain takes them (modulo the leaf's vCPUs)
      */
     Sim(Platform platform, RandomStreams streams, long maxEvents, int hypervisorIrqVcpu) {

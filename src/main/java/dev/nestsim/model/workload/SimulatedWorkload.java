@@ -14,8 +14,6 @@ import java.util.Map;
  */
 final class SimulatedWorkload implements WorkloadRunner {
 
-    /** No replication runs more events than this, whatever its simulated time (it then measures a shorter window). */
-    static final long MAX_EVENTS_PER_REPLICATION = 40_000_000;
 
     private final WorkloadDescriptor descriptor;
     private final CascadeEngine engine;

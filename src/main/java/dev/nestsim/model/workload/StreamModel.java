@@ -13,9 +13,9 @@ final class StreamModel implements WorkloadModel {
 
     @Override
     public Outcome replicate(Platform platform, Map<String, Double> parameters, RandomStreams streams) {
-        Sim sim = new Sim(platform, streams, SimulatedWorkload.MAX_EVENTS_PER_REPLICATION,
-                ApplicationWorkloads.hypervisorIrqVcpu(parameters));
-        return new StreamSim(sim, serverSends, ApplicationWorkloads.i(parameters, "sendBytes"))
+        Sim sim = new Sim(platform, streams, ModelParameters.MAX_EVENTS_PER_REPLICATION,
+                ModelParameters.hypervisorIrqVcpu(parameters));
+        return new StreamSim(sim, serverSends, ModelParameters.integer(parameters, "sendBytes"))
                 .run(parameters.get("warmupSeconds"), parameters.get("durationSeconds"));
     }
 

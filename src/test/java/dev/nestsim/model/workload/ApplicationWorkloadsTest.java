@@ -78,7 +78,7 @@ class ApplicationWorkloadsTest {
                     .hasSize(workload.equals("hackbench") ? 0 : 1)
                     .allSatisfy(p -> {
                         assertThat(p.defaultValue()).isEqualTo(3);
-                        assertThat(p.accepts(ServerNet.SPARE_VCPU)).isTrue();
+                        assertThat(p.accepts(Sim.SPARE_VCPU)).isTrue();
                         assertThat(p.accepts(-2)).isFalse();
                     });
         }

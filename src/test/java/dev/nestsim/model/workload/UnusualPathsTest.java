@@ -84,7 +84,7 @@ class UnusualPathsTest {
     private static double withSpareVcpus(String workload, int spare) {
         Path path = Path.toLeaf(PaperPaths.testbed(), List.of(hypervisor(4 + spare, KVM, ViommuMode.OFF)), leaf(IoModel.VIRTIO, 4, true));
         Map<String, Double> shortRun = Map.of("durationSeconds", 0.02, "warmupSeconds", 0.005,
-                ApplicationWorkloads.HYPERVISOR_IRQ_VCPU, (double) ServerNet.SPARE_VCPU);
+                ApplicationWorkloads.HYPERVISOR_IRQ_VCPU, (double) Sim.SPARE_VCPU);
         WorkloadResult result = CATALOGUE.runner(workload).orElseThrow().run(path, shortRun, 3, 2, RunMonitor.NONE);
         if (spare == 0) {
             Map<Integer, Double> busiest = ApplicationWorkloadsTest.busiest(result);
@@ -101,7 +101,7 @@ class UnusualPathsTest {
      */
     @Test
     void aGuestHypervisorsInterruptsOnTheLeafsVcpuSlowItDown() {
-        double spare = irqPlacement("memcached", PaperPaths.L2_BASELINE, ServerNet.SPARE_VCPU).normalizedToNative().mean();
+        double spare = irqPlacement("memcached", PaperPaths.L2_BASELINE, Sim.SPARE_VCPU).normalizedToNative().mean();
         WorkloadResult onLast = irqPlacement("memcached", PaperPaths.L2_BASELINE, 3);
         double onCpu0 = irqPlacement("memcached", PaperPaths.L2_BASELINE, 0).normalizedToNative().mean();
         assertThat(onLast.normalizedToNative().mean()).isLessThan(0.95 * spare);
@@ -114,7 +114,7 @@ class UnusualPathsTest {
     void theInterruptPlacementChangesNothingWithoutAGuestHypervisorsInterrupts() {
         for (PaperPaths config : List.of(PaperPaths.L1, PaperPaths.L2_DVH)) {
             assertThat(irqPlacement("apache", config, 0).normalizedToNative().mean()).as(config.name())
-                    .isEqualTo(irqPlacement("apache", config, ServerNet.SPARE_VCPU).normalizedToNative().mean());
+                    .isEqualTo(irqPlacement("apache", config, Sim.SPARE_VCPU).normalizedToNative().mean());
         }
     }
 
