@@ -1,5 +1,13 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.workload.apps.ConversationModel;
+import dev.nestsim.model.workload.apps.ConversationProfile;
+import dev.nestsim.model.workload.apps.HackbenchModel;
+import dev.nestsim.model.workload.apps.ModelParameters;
+import dev.nestsim.model.workload.apps.Profiles;
+import dev.nestsim.model.workload.apps.StreamModel;
+import dev.nestsim.model.workload.apps.WorkloadModel;
+import dev.nestsim.model.workload.machine.Sim;
 import dev.nestsim.model.exits.CascadeEngine;
 import java.util.ArrayList;
 import java.util.List;

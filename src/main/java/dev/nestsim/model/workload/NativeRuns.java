@@ -1,5 +1,9 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.workload.apps.ModelParameters;
+import dev.nestsim.model.workload.machine.Platform;
+import dev.nestsim.model.workload.results.LatencySummary;
+import dev.nestsim.model.workload.results.Outcome;
 import dev.nestsim.model.hardware.HostHardware;
 import java.util.LinkedHashMap;
 import java.util.Map;

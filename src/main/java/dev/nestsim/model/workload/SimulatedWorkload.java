@@ -1,5 +1,9 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.workload.apps.WorkloadModel;
+import dev.nestsim.model.workload.machine.Platform;
+import dev.nestsim.model.workload.machine.RandomStreams;
+import dev.nestsim.model.workload.results.Outcome;
 import dev.nestsim.model.exits.CascadeEngine;
 import dev.nestsim.model.topology.Path;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.workload.apps.WorkloadModel;
+import dev.nestsim.model.workload.machine.Counter;
+import dev.nestsim.model.workload.results.Outcome;
 import dev.nestsim.model.exits.ExitReason;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.workload.machine.RandomStreams;
+import dev.nestsim.model.workload.machine.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nestsim.model.exits.CascadeEngine;

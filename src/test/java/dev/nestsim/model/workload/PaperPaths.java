@@ -20,7 +20,7 @@ import java.util.Set;
  * one above 8 and 36. Baseline is virtio with no virtual IOMMU; passthrough a VF with static vIOMMUs; DVH-VP
  * virtual-passthrough only; DVH all four mechanisms at every level.
  */
-enum PaperPaths {
+public enum PaperPaths {
     NATIVE(0, null),
     L1(1, Config.BASELINE),
     L2_BASELINE(2, Config.BASELINE),
@@ -54,7 +54,7 @@ enum PaperPaths {
         return level == 0 ? 4 : 4 + 2 * level;
     }
 
-    Path path() {
+    public Path path() {
         Host host = testbed().withOnlineCpus(paperOnlineCpus());
         if (level == 0) {
             return Path.nativeHost(host);

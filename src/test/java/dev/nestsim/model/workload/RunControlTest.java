@@ -1,5 +1,11 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.workload.apps.ConversationSim;
+import dev.nestsim.model.workload.apps.Profiles;
+import dev.nestsim.model.workload.machine.Platform;
+import dev.nestsim.model.workload.machine.RandomStreams;
+import dev.nestsim.model.workload.machine.Sim;
+import dev.nestsim.model.workload.results.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

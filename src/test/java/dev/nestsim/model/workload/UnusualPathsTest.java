@@ -1,5 +1,6 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.workload.machine.Sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nestsim.model.exits.CascadeEngine;

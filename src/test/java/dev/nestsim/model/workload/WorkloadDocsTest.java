@@ -1,5 +1,6 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.workload.machine.StackParam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

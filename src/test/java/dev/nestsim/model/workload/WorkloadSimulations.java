@@ -1,5 +1,8 @@
 package dev.nestsim.model.workload;
 
+import dev.nestsim.model.workload.apps.WorkloadModel;
+import dev.nestsim.model.workload.machine.Platform;
+import dev.nestsim.model.workload.machine.RandomStreams;
 import dev.nestsim.model.exits.CascadeEngine;
 import java.util.ArrayList;
 import java.util.List;
