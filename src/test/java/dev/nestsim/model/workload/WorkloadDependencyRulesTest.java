@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The workload simulation is plain Java: it depends on the JDK, the rest of the model and SSJ only (STYLE.md habit 12). */
+/** The workload simulation is plain Java: it depends on the JDK, the rest of the model and SSJ only. */
 class WorkloadDependencyRulesTest {
 
     @Test
