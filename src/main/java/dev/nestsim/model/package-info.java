@@ -3,7 +3,7 @@
  *
  * <p>{@code hardware} describes physical hosts and their CPU features, {@code topology} the path from
  * a host through guest hypervisors to a leaf VM, {@code exits} the exit cascade that turns a guest
- * event into cycles at every level, and {@code workload} the workloads run on a leaf. The
- * specification is {@code MODEL.md}; {@code docs/model.md} explains it for users.
+ * event into cycles at every level, and {@code workload} the workloads run on a leaf.
+ * {@code docs/model.md} and {@code docs/workloads.md} explain it for users.
  */
 package dev.nestsim.model;

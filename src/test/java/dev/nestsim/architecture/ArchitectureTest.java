@@ -17,7 +17,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theModelUsesOnlyJavaItselfAndSsj = classes().that().resideInAPackage("dev.nestsim.model..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.nestsim.model..", "umontreal.ssj..")
-            .because("the model core is plain Java (MODEL.md, STYLE.md habit 12)");
+            .because("the model core is plain Java");
 
     @ArchTest
     static final ArchRule controllersNeverTouchRepositories = noClasses().that().resideInAPackage("..web..")

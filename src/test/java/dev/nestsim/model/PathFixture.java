@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Paths for tests, with the paper's defaults (CALIBRATION.md section 1) and overrides for what matters:
+ * Paths for tests, with the paper's defaults (the DVH artifact's testbed) and overrides for what matters:
  * {@code aPath().atLevel(3).withDvh(ALL)}. The leaf has 4 vCPUs and 12 GB, its parent 6/24, above 8/36.
  */
 public final class PathFixture {

@@ -72,7 +72,7 @@ class CostsController {
 
     @GetMapping(path = "/api/v1/vms/{id}/exit-costs", produces = "application/json")
     @Operation(operationId = "getVmExitCosts", summary = "Exit costs of a VM",
-            description = "Per event of MODEL.md section 3 raised by the VM (or, with level, by a guest hypervisor of its path): total "
+            description = "Per event (docs/model.md section 2) raised by the VM (or, with level, by a guest hypervisor of its path): total "
                     + "cycles, the level that handles it, exits raised and handled at each level, cycles at each level, and with "
                     + "trace=true the tree of exits. The example is a real trace of an L3 VM's hypercall on the paper's testbed.")
     @ApiResponse(responseCode = "200", description = "One item per event (or the one named)")

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The exit-cascade cost engine (MODEL.md section 5). Immutable and safe to share between threads.
+ * The exit-cascade cost engine (docs/model.md section 2). Immutable and safe to share between threads.
  *
  * <p>The recurrence, with each term a method or parameter of the same name:
  * <pre>

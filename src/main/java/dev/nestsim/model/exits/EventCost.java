@@ -3,7 +3,7 @@ package dev.nestsim.model.exits;
 import java.util.List;
 
 /**
- * What one event raised at one level costs on a path (MODEL.md section 5).
+ * What one event raised at one level costs on a path (docs/model.md section 2).
  *
  * @param level                the level whose software raised the event
  * @param event                the event

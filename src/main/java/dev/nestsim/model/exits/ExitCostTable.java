@@ -4,7 +4,7 @@ import dev.nestsim.model.topology.Path;
 
 /**
  * The memoized cost of every event at every level of one path, computed level by level from L0 upward
- * (STYLE.md habit 4): cost(n, e) only needs costs at levels below n, so one pass fills the table. Immutable.
+ * (bottom-up dynamic programming): cost(n, e) only needs costs at levels below n, so one pass fills the table. Immutable.
  */
 public final class ExitCostTable {
 

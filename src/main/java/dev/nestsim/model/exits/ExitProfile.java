@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * An exit profile as {@code perf kvm stat} shows it at each level (MODEL.md section 11): for each hypervisor level,
+ * An exit profile as {@code perf kvm stat} shows it at each level (docs/workloads.md section 3): for each hypervisor level,
  * the exits it saw by exit reason and the cycles its software spent on them. A level sees every hardware exit that it
  * handles or reflects on the way: L0 sees them all (a nested guest's exit first arrives there), a guest hypervisor
  * those of its guests that are reflected to it. The cycles are the level's own software on those exits (L0's include

@@ -2,7 +2,7 @@ package dev.nestsim.model.exits;
 
 /**
  * The basic exit reasons of Intel VMX as {@code perf kvm stat} names them (SDM volume 3, appendix C), for the exit
- * profiles of MODEL.md section 11. A hypervisor sees an exit of its guest under one of these; L0 may see the same
+ * profiles of docs/workloads.md section 3. A hypervisor sees an exit of its guest under one of these; L0 may see the same
  * exit under another (a nested guest's MMIO doorbell is an EPT_VIOLATION to L0, which reflects it to the guest
  * hypervisor as an EPT_MISCONFIG).
  */

@@ -1,7 +1,7 @@
 package dev.nestsim.model.exits;
 
 /**
- * What software at some level does that its hypervisor must handle (MODEL.md section 3), plus the
+ * What software at some level does that its hypervisor must handle (docs/model.md section 2), plus the
  * privileged VMX operations a guest hypervisor executes inside its handlers.
  */
 public enum GuestEvent {

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What one kernel generation's KVM does on the paths the cascade prices (MODEL.md section 10): its own set of
+ * What one kernel generation's KVM does on the paths the cascade prices (docs/model.md section 4.1): its own set of
  * mechanisms, counted from the source, never a scale factor. Linux 4.18 is read from the v4.18 tree
  * ({@code arch/x86/kvm/vmx.c}, {@code vmx_shadow_fields.h}); 5.3 and 5.10 from what the 4.20, 5.3 and 5.8 series
  * removed (docs/model.md section 4 lists the commits) and from the 5.10 {@code nested.c}.
@@ -72,7 +72,7 @@ public record KvmGeneration(KernelGeneration kernel, boolean exitFastpaths, bool
     static final int EXIT_INFO_READS = 6;
 
     /**
-     * Linux 4.18 (research nested-4.18 sections 1 to 3, nested_vmx_vmexit read in the v4.18 source): sync_vmcs12's 52
+     * Linux 4.18 (arch/x86/kvm/vmx.c and vmx_shadow_fields.h in v4.18: nested_vmx_vmexit, nested_vmx_run): sync_vmcs12's 52
      * VMREADs and the exit information, 20 of the 58 in the 4.18 shadow list (CR0, CR3, CR4, RSP, RIP, RFLAGS, CS's four fields, ES's base, the interruptibility,
      * interrupt status and preemption-timer value, and the six read-only exit fields); load_vmcs12_host_state's 11
      * direct VMWRITEs and 7 segments of 4 fields, the MSR-load counts and TSC offset (3), EPT_POINTER at the MMU reload
@@ -92,7 +92,7 @@ public record KvmGeneration(KernelGeneration kernel, boolean exitFastpaths, bool
      * Linux 5.3: the 2019 series (vCPU state not put on VMCS switches, lazy rare-field sync, per-VMCS control shadows,
      * compile-time field offsets, pin controls shadowed and the preemption timer left running) and 4.20's cached MMU
      * roots; the IBPB on each VMCS switch stays, and __kvm_mmu_new_cr3 still flushes the guest hypervisor's TLB on every
-     * nested exit (Christopherson, 2020). The 5.10 counts of kvm-exit-paths section 3 otherwise: 18 reads on the exit
+     * nested exit (Christopherson, 2020). The counts of v5.10 arch/x86/kvm/vmx/nested.c otherwise: 18 reads on the exit
      * (2 outside the list), 45 VMWRITEs (40 outside), 8 reads (1) and 27 VMWRITEs (7) on the entry, 57 rare ones, 24 +
      * 11 fields to the shadow and 24 from it, 2 pages released, 3 mapped.
      */

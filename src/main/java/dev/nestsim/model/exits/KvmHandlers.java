@@ -17,8 +17,8 @@ import dev.nestsim.model.topology.IoModel;
 import dev.nestsim.model.topology.TimerOffload;
 
 /**
- * What KVM's handler executes for each exit, as counted operations (research/kvm-exit-paths.md sections 1 to 4 and 7,
- * research/nested-4.18.md sections 2 and 3): software cycles at the handler's level, the VMCS accesses it makes
+ * What KVM's handler executes for each exit, as counted operations (read from Linux v5.10
+ * arch/x86/kvm/vmx/{vmx.c,nested.c} and v4.18 arch/x86/kvm/vmx.c): software cycles at the handler's level, the VMCS accesses it makes
  * (shadowed or not), and the privileged operations it issues, each an event at the handler's own level. At L0 those
  * operations are native instructions; in a guest hypervisor they are routed again: the exit multiplication.
  *
@@ -285,7 +285,7 @@ final class KvmHandlers {
     /**
      * A guest hypervisor of a generation that arms and disarms its guests' preemption timer through the pin-based
      * controls does a read-modify-write of PIN_BASED_VM_EXEC_CONTROL: trapped and dirtying vmcs12 unless the level
-     * below shadows the field (research/nested-4.18.md section 3.3). L0 does the same natively (in the handler's cost).
+     * below shadows the field (Linux 4.18 vmx.c vmx_set_hv_timer). L0 does the same natively (in the handler's cost).
      */
     private static void hvTimerToggle(PathContext ctx, int h, Steps s) {
         if (h == 0 || !ctx.gen(h).hvTimerTogglesPinControls()) {
@@ -309,8 +309,8 @@ final class KvmHandlers {
     }
 
     /**
-     * A return to user space and back at level {@code h}: the user-return MSRs rewritten each way (research
-     * kvm-exit-paths section 1.3) and vcpu_put's LGDT (an exit under emulated UMIP).
+     * A return to user space and back at level {@code h}: the user-return MSRs rewritten each way (vmx.c
+     * kvm_on_user_return) and vcpu_put's LGDT (an exit under emulated UMIP).
      */
     private void toUserSpace(Steps s, int h) {
         s.sub(h, MSR_WRITE, Math.round(2 * p(Param.USER_RETURN_MSRS)));

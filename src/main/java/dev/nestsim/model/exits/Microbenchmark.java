@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The microbenchmarks of MODEL.md section 8: the DVH paper's four (plus ipi-halt) and the kvm-unit-tests
- * vmexit set, each a defined sequence of events on the leaf's path and of guest work (CALIBRATION.md
- * section 2 for the method). The sequence is the critical path the guest's rdtsc measures.
+ * The microbenchmarks: the DVH paper's four (plus ipi-halt) and the kvm-unit-tests
+ * vmexit set, each a defined sequence of events on the leaf's path and of guest work (kvm-unit-tests
+ * x86/vmexit.c's method: rdtsc around each operation). The sequence is the critical path the guest's rdtsc measures.
  */
 public enum Microbenchmark {
     HYPERCALL("hypercall", "DVH paper: VMCALL to the guest's own hypervisor", false, List.of(event(GuestEvent.HYPERCALL))),

@@ -2,12 +2,12 @@ package dev.nestsim.model.exits;
 
 /**
  * Every parameter of the exit-cascade model, in one place, with its default value, unit, basis, plausible range and
- * source (MODEL.md section 9, STYLE.md habit 9). Values are CPU cycles on the reference testbed (Skylake-SP at
+ * source (docs/model.md section 4.3 renders them). Values are CPU cycles on the reference testbed (Skylake-SP at
  * 2.2 GHz) unless the unit says otherwise; they do not depend on the kernel generation, whose differences are
  * mechanisms ({@link KvmGeneration}), not prices.
  *
- * <p>Basis: {@code PUBLISHED} is copied from a primary source; {@code FITTED} is solved from a row of
- * CALIBRATION.md section 3 given the other parameters; {@code ESTIMATED} is derived from the counted work of the
+ * <p>Basis: {@code PUBLISHED} is copied from a primary source; {@code FITTED} is solved from a published figure
+ * (docs/model.md section 4.4) given the other parameters; {@code ESTIMATED} is derived from the counted work of the
  * code path and carries the plausible range its derivation allows ({@link #low()} to {@link #high()}). An estimate
  * may be fitted to a published figure only inside that range; docs/model.md section 4 says which were, from what,
  * to what and why.
@@ -20,7 +20,7 @@ public enum Param {
             "same; entry slightly dearer for its consistency checks"),
     VMREAD(30, Basis.PUBLISHED, "native VMREAD", "Christopherson 2020: 'The VMREAD (~30 cycles)'"),
     VMWRITE(27, Basis.PUBLISHED, "native VMWRITE", "Christopherson, commit 5a8781607e67: 'two VMWRITEs (~55 cycles)'"),
-    VMPTRLD(100, 100, 300, "native VMPTRLD", "not published; 100-300 cycles (research/kvm-exit-paths.md section 6), low end"),
+    VMPTRLD(100, 100, 300, "native VMPTRLD", "not published; estimate 100-300 cycles ('switching VMCS pointers is expensive', commit 7952d769c29c), low end"),
     VMCLEAR(100, 100, 300, "native VMCLEAR", "as VMPTRLD"),
     IBPB(500, 500, 4000, "indirect branch prediction barrier (WRMSR PRED_CMD) after the VMPTRLD of a VMCS switch",
             "no per-instruction figure published; bounded on Skylake-SP by the 2019 nested vmcall on Linux 5.3, which executes two per "
@@ -29,10 +29,12 @@ public enum Param {
     INVEPT(500, 150, 800, "native INVEPT single-context: drops every TLB and paging-structure entry tagged with one EPTP",
             "not published; a serializing invalidation of the order of a VMPTRLD to a few of them"),
     TLB_REFILL_HYPERVISOR(1000, 1000, 10000, "a guest hypervisor's exit handler running after an INVEPT flushed its EPT context: "
-            + "the two-dimensional page walks of its first touches", "research/nested-4.18.md section 2.3 [est]: 10-40 distinct pages "
+            + "the two-dimensional page walks of its first touches", "estimate, from the INVEPT of L1's EPT context on every nested VM-exit "
+            + "(Linux 4.18 vmx.c nested_vmx_load_cr3): 10-40 distinct pages "
             + "(code, stacks, vCPU and vmcs12 state) at 100-250 cycles per walk with cold paging-structure caches"),
     TLB_REFILL_GUEST(6000, 500, 6000, "a nested guest resumed after an INVEPT of its EPT context: the walks of its next pages",
-            "research/nested-4.18.md section 2.3 [est]: 5-25 distinct pages at 100-250 cycles per two-dimensional walk"),
+            "estimate, from the INVEPT single-context of EPT02 on every nested VM-entry (Linux 4.18 vmx.c prepare_vmcs02): 5-25 distinct "
+                    + "pages at 100-250 cycles per two-dimensional walk"),
     NATIVE_CPUID(120, 100, 200, "CPUID on bare metal", "CPUID latency 100-200 cycles on Skylake (instruction tables)"),
     NATIVE_WRMSR(100, 60, 200, "WRMSR of TSC_DEADLINE or x2APIC ICR/EOI on bare metal", "a serialising MSR write, about 100 cycles"),
     NATIVE_MMIO_WRITE(150, 100, 300, "posted MMIO write to a device register", "uncached posted write to a PCIe BAR"),
@@ -68,21 +70,21 @@ public enum Param {
     USERSPACE_EXIT(5172, Basis.FITTED, "return to QEMU and back: vcpu_put, ioctl return, QEMU dispatch, KVM_RUN, vcpu_load (user-return MSR writes counted apart)",
             "fitted to I/O user - I/O kernel = 6,732 - 2,565 cycles (Dall et al., ISCA 2016) less 6 native MSR writes, plus the in-kernel device work a user-space exit skips"),
     USER_RETURN_MSRS(3, 2, 4, "user-return MSRs that differ and are rewritten each way (LSTAR, CSTAR, TSC_AUX)",
-            "research/kvm-exit-paths.md section 1.3: 2-4 WRMSR exits each way", "count"),
+            "estimate: LSTAR, CSTAR (KASLR) and TSC_AUX differ, each a WRMSR exit each way (Linux 4.18 vmx.c setup_msrs, kvm_on_user_return)", "count"),
     INSTRUCTION_DECODE(3000, 1000, 3000, "kvm_emulate_instruction(EMULTYPE_SKIP) in a guest hypervisor: emulator init, fetch through the guest's page tables, decode",
-            "research/kvm-exit-paths.md section 1.2: software decode 1-3k, upper end for the 4-level walk of the guest's page tables"),
+            "estimate: software decode 1-3k (x86 emulator, emulate.c), upper end for the 4-level walk of the guest's page tables"),
     NESTED_EPT_FAULT(1800, 1000, 2500, "L0's page-fault path for a nested guest: walk of the guest hypervisor's EPT (4 guest reads) and fault handling",
-            "research/kvm-exit-paths.md section 3.1: 0.5-1k walk plus kvm_mmu_page_fault"),
+            "estimate: 0.5-1k for the 4-level walk (mmu/paging_tmpl.h walk_addr_generic) plus kvm_mmu_page_fault"),
     EXTINT_HANDLER(400, 200, 800, "handle_external_interrupt and the host vector's handler", "vmx.c"),
     HALT_HANDLER(600, 300, 1000, "kvm_emulate_halt, vmx_pre_block, kvm_vcpu_block set-up", "x86.c, kvm_main.c"),
     HALT_POLL_DETECT(400, 200, 600, "the halt-poll loop sees the pending interrupt; vmx_post_block", "kvm_main.c kvm_vcpu_block"),
-    CONTEXT_SWITCH(2200, 2200, 4400, "a scheduler wake-up and switch to the vCPU thread", "io-paths.md: 1-2 us per context switch"),
+    CONTEXT_SWITCH(2200, 2200, 4400, "a scheduler wake-up and switch to the vCPU thread", "estimate: 1-2 us per context switch on Skylake at 2.2-3 GHz"),
     PAGE_FAULT_HANDLER(2500, 1500, 5000, "kvm_mmu_page_fault mapping a new page (EPT entry, memslot lookup, get_user_pages)", "mmu.c"),
     DESCRIPTOR_EMULATION(2500, 1500, 4000, "the x86 emulator executing a guest hypervisor's LGDT (handle_desc, emulate_instruction)",
-            "research/nested-4.18.md section 3.5: a full decode and emulation, as INSTRUCTION_DECODE plus the execution"),
+            "estimate: Linux 4.18 vmx.c handle_desc runs a full decode and emulation, as INSTRUCTION_DECODE plus the execution"),
     UMIP_EMULATED(1, 0, 1, "1 when L0 emulates UMIP for guest hypervisors: the CPU lacks UMIP (Skylake-SP) and the guest kernel sets "
             + "CR4.UMIP (CONFIG_X86_INTEL_UMIP), so descriptor-table exiting is on and every LGDT of vcpu_put exits",
-            "research/nested-4.18.md section 3.5: 4.18 advertises emulated UMIP to -cpu host guests; not verified for the DVH images", "flag"),
+            "Linux 4.18 cpuid.c advertises emulated UMIP (umip_emulated) to -cpu host guests; not verified for the DVH images", "flag"),
 
     // --- nested virtualization, L0 and every guest hypervisor ----------------------------------------------
     REFLECT_SOFTWARE(500, Basis.FITTED, "nested_vmx_vmexit work besides the counted VMCS instructions, switches, MMU work and pages",
@@ -104,15 +106,15 @@ public enum Param {
             "Christopherson, commit 3af80fec6e7f: writing major VMCS fields makes 'the next VM-Entry to perform all consistency checks, "
                     + "which consumes several hundred cycles'"),
     GUEST_PAGE_MAP(300, 150, 600, "kvm_vcpu_gpa_to_page and kmap of one page vmcs12 points to (APIC-access, virtual-APIC, PI descriptor)",
-            "research/nested-4.18.md section 2.2 [est: memslot lookup, get_user_pages_fast of a present page, kmap]"),
-    GUEST_PAGE_UNMAP(150, 80, 400, "kvm_release_page_dirty and kunmap of one such page", "research/nested-4.18.md section 2.1 [est]"),
+            "Linux 4.18 vmx.c nested_get_vmcs12_pages [est: memslot lookup, get_user_pages_fast of a present page, kmap]"),
+    GUEST_PAGE_UNMAP(150, 80, 400, "kvm_release_page_dirty and kunmap of one such page", "Linux 4.18 vmx.c nested_vmx_vmexit [est]"),
     VMCS_ACCESS_EMULATION(450, 300, 800, "handle_vmread/handle_vmwrite: operand decode, field lookup, nested_vmx_succeed",
-            "research/kvm-exit-paths.md section 6: a trapped VMREAD costs about an L1 VMCALL"),
+            "estimate: a trapped VMREAD takes the path of an L1 VMCALL (exit, decode, nested_vmx_succeed, skip)"),
     VMPTRLD_EMULATION(3000, 2000, 7000, "handle_vmptrld besides VMCS instructions: release (4 KiB write-back), map and copy the new vmcs12, kvm_mmu_free_roots",
-            "research/kvm-exit-paths.md section 6: 5-10k with the counted instructions"),
+            "estimate: 5-10k with the counted instructions (nested.c handle_vmptrld: 4 KiB map and copy, 4 KiB write-back)"),
     VMCLEAR_EMULATION(1500, 1000, 3000, "handle_vmclear besides VMCS instructions: 4 KiB write-back", "nested.c handle_vmclear"),
     SHADOW_CACHE_COPY(500, 300, 1000, "4 KiB copy of a cached shadow vmcs12 when emulating shadowing for the level above",
-            "nested_cache_shadow_vmcs12 / nested_flush_cached_shadow_vmcs12 (research 2.2)"),
+            "nested_cache_shadow_vmcs12 / nested_flush_cached_shadow_vmcs12 (nested.c) [est]"),
     FASTPATH_SAVING_ICR(900, Basis.PUBLISHED, "cycles the x2APIC ICR fastpath (Linux 5.6+) saves over the full exit path",
             "Wanpeng Li 2019-2020, vmexit.flat ipi on SKX: 4,238 without fastpath, 3,293 with"),
     FASTPATH_SAVING_TSC(450, Basis.PUBLISHED, "cycles the TSC-deadline fastpath (Linux 5.8+) saves over the full exit path",
@@ -125,9 +127,9 @@ public enum Param {
     DVH_IDLE(300, 150, 600, "L0 checks the leaf's interrupt sources before idling the physical CPU", "DVH virtual idle"),
 
     // --- IOMMU ----------------------------------------------------------------------------------------------
-    VTD_SHADOW_SYNC(3000, 1500, 6000, "QEMU vtd_sync_shadow_page_table_range for one page", "research/kvm-exit-paths.md section 5.5"),
-    VFIO_DMA_MAP(6600, 4400, 22000, "VFIO_IOMMU_MAP_DMA of a 4 KiB page: pin and program the IOMMU", "2-10 us (research 5.5), 3 us"),
-    VFIO_DMA_UNMAP(4400, 2200, 11000, "VFIO_IOMMU_UNMAP_DMA of a 4 KiB page and IOTLB flush", "1-5 us (research 5.5), 2 us"),
+    VTD_SHADOW_SYNC(3000, 1500, 6000, "QEMU vtd_sync_shadow_page_table_range for one page", "QEMU hw/i386/intel_iommu.c [est]"),
+    VFIO_DMA_MAP(6600, 4400, 22000, "VFIO_IOMMU_MAP_DMA of a 4 KiB page: pin and program the IOMMU", "estimate 2-10 us (drivers/vfio vfio_iommu_type1: pin and IOMMU update), 3 us"),
+    VFIO_DMA_UNMAP(4400, 2200, 11000, "VFIO_IOMMU_UNMAP_DMA of a 4 KiB page and IOTLB flush", "estimate 1-5 us (vfio_iommu_type1 unmap and IOTLB flush), 2 us"),
     IOTLB_FLUSH_NATIVE(1000, 500, 2000, "a physical VT-d queued invalidation and its wait", "VT-d specification, queued invalidation");
 
     /** How a parameter's value was obtained. */

@@ -3,7 +3,7 @@ package dev.nestsim.model.exits;
 import java.util.List;
 
 /**
- * How one event at one level is handled, as a list of steps: the result of routing (MODEL.md section 4)
+ * How one event at one level is handled, as a list of steps: the result of routing (docs/model.md section 2)
  * before any cost is summed, so the memoized table, the naive walk and the trace all share one definition.
  *
  * @param level     the level whose software raised the event

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who handles an event (MODEL.md section 4) and the plan of work that follows. Hardware sends every exit
+ * Who handles an event (docs/model.md section 2) and the plan of work that follows. Hardware sends every exit
  * to L0; L0 handles it itself (an L1 guest, a DVH bypass, an emulated-shadowing access it absorbs) or
  * reflects it through every level below the handler. Some events need no exit at all (hardware-shadowed
  * VMREAD, posted interrupts, virtualized EOI, a passthrough doorbell).
@@ -179,7 +179,7 @@ final class Route {
         }
     }
 
-    /** What an operation costs on bare metal, where no hypervisor is involved (MODEL.md section 5, n = 0). */
+    /** What an operation costs on bare metal, where no hypervisor is involved (n = 0 in the cascade of docs/model.md section 2). */
     double nativeCycles(GuestEvent event) {
         switch (event) {
             case CPUID:

@@ -3,7 +3,7 @@ package dev.nestsim.model.exits;
 import java.util.List;
 
 /**
- * One node of an exit trace (MODEL.md section 5): an event raised at a level and how it was handled, or a
+ * One node of an exit trace (docs/model.md section 2): an event raised at a level and how it was handled, or a
  * piece of work. Identical sub-events are folded into one node with a {@code count}; {@code cycles} is the
  * cost of one occurrence and {@code totalCycles} of all of them.
  *

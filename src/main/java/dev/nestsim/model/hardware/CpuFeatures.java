@@ -1,7 +1,7 @@
 package dev.nestsim.model.hardware;
 
 /**
- * The virtualization features of a physical host's CPU and chipset (MODEL.md section 2).
+ * The virtualization features of a physical host's CPU and chipset (docs/model.md section 3).
  *
  * @param vmcsShadowing       VMREAD/VMWRITE of shadowed fields by an L1 hypervisor do not exit (Haswell and later)
  * @param apicv               APIC virtualization: virtual-interrupt delivery, EOI and TPR without exits
@@ -22,7 +22,7 @@ public record CpuFeatures(
         boolean preemptionTimer,
         boolean iommu) {
 
-    /** Every feature of MODEL.md section 2, as on the paper's Skylake-SP testbed. */
+    /** Every feature, as on the paper's Skylake-SP testbed. */
     public static final CpuFeatures ALL = new CpuFeatures(true, true, true, true, true, true, true, true);
 
     public CpuFeatures {

@@ -3,7 +3,7 @@ package dev.nestsim.model.hardware;
 import java.util.Optional;
 
 /**
- * The Linux/KVM generation a hypervisor level runs (MODEL.md section 10). What a nested exit costs depends on it
+ * The Linux/KVM generation a hypervisor level runs (docs/model.md section 4.1). What a nested exit costs depends on it
  * far more than on the CPU: each generation is its own set of mechanisms in the exit cascade
  * ({@code dev.nestsim.model.exits.KvmGeneration}), never a scale factor.
  *

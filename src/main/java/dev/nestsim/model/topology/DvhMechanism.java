@@ -1,6 +1,6 @@
 package dev.nestsim.model.topology;
 
-/** The four Direct Virtual Hardware mechanisms of the DVH paper (MODEL.md section 6). */
+/** The four Direct Virtual Hardware mechanisms of the DVH paper (Lim and Nieh, ASPLOS 2020). */
 public enum DvhMechanism {
     /** L0's virtio device assigned down every level through virtual IOMMUs; the leaf's doorbells exit to L0 only. */
     VIRTUAL_PASSTHROUGH,

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The settings of one hypervisor level: L0 on the host, or a guest hypervisor (MODEL.md section 2).
+ * The settings of one hypervisor level: L0 on the host, or a guest hypervisor (docs/model.md section 3).
  *
  * @param dvh                 the DVH mechanisms this hypervisor uses from below and provides to its guests
  * @param haltPollNs          halt-polling window for its guests' HLT, 0 to 10,000,000 ns (KVM default 200,000)

@@ -1,6 +1,6 @@
 package dev.nestsim.model.topology;
 
-/** How a leaf VM reaches the network (MODEL.md section 7). */
+/** How a leaf VM reaches the network (docs/model.md section 3). */
 public enum IoModel {
     /** A fully emulated NIC (e1000) in the parent hypervisor's user space: every register access exits. */
     EMULATED,

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The chain host -> guest hypervisors -> leaf (MODEL.md section 1). All costs depend only on the path.
+ * The chain host -> guest hypervisors -> leaf (docs/model.md section 1). All costs depend only on the path.
  *
  * <p>Level 0 is the host and its hypervisor L0; {@code hypervisors.get(k - 1)} is the guest hypervisor at
  * level k; the leaf, when present, is at level {@code hypervisors.size() + 1}. A path without a leaf ends

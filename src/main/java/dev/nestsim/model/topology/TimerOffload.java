@@ -1,6 +1,6 @@
 package dev.nestsim.model.topology;
 
-/** What backs a guest's TSC-deadline timer in its hypervisor (MODEL.md section 7). */
+/** What backs a guest's TSC-deadline timer in its hypervisor (docs/model.md section 3). */
 public enum TimerOffload {
     /** The VMX preemption timer (KVM's default when the CPU has it): cheap to program, expiry is a fast exit. */
     PREEMPTION_TIMER,

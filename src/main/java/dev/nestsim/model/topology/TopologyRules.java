@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The topology rules, each a named check that returns its reasons (STYLE.md habit 8). Validation runs them
+ * The topology rules, each a named check that returns its reasons. Validation runs them
  * all and reports every violation at once; an empty list means the resource may be created.
  */
 public final class TopologyRules {

@@ -3,7 +3,7 @@ package dev.nestsim.model.topology;
 /**
  * The virtual IOMMU a guest hypervisor's VM is given by the level below (QEMU intel-iommu with caching
  * mode), and how that hypervisor maps DMA through it for the device it assigns to its guests
- * (MODEL.md section 7, research/kvm-exit-paths.md section 5.5).
+ * (docs/model.md section 3; QEMU hw/i386/intel_iommu.c with caching mode).
  */
 public enum ViommuMode {
     /** No virtual IOMMU: this hypervisor cannot assign a device to its guests. */

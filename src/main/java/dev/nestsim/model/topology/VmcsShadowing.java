@@ -1,6 +1,6 @@
 package dev.nestsim.model.topology;
 
-/** How a guest hypervisor's VMREAD/VMWRITE are handled (MODEL.md section 4, research/kvm-exit-paths.md section 2). */
+/** How a guest hypervisor's VMREAD/VMWRITE are handled (docs/model.md section 3; Linux vmx_shadow_fields.h). */
 public enum VmcsShadowing {
     /** Hardware shadow VMCS: accesses to shadowed fields do not exit (L1 only: hardware shadows one level). */
     HARDWARE,

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The application workloads of MODEL.md section 8 and CALIBRATION.md section 5, each a discrete-event simulation
+ * The application workloads of the DVH paper's evaluation (docs/workloads.md), each a discrete-event simulation
  * ({@link SimulatedWorkload}): the descriptors users see, with every parameter's default (the paper's) and bounds.
  *
  * <p>Every workload measures {@code durationSeconds} of simulated steady state per replication after
@@ -118,7 +118,7 @@ final class ApplicationWorkloads {
     /**
      * Where each guest hypervisor takes its device's interrupts (every workload with network I/O): the guest
      * hypervisor's kernel, or irqbalance, puts its single-queue NIC's vector (or the assigned device's) on one of its
-     * vCPUs, most of which run the nested VM's vCPUs (io section 2.4); nothing in the DVH artifact pins it.
+     * vCPUs, most of which run the nested VM's vCPUs (the single queue pair of the DVH artifact's virtio-net); nothing in the DVH artifact pins it.
      */
     private static WorkloadParameter hypervisorIrqVcpu() {
         return param(HYPERVISOR_IRQ_VCPU, "vCPU",

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An application workload run as a discrete-event simulation (MODEL.md section 8): independent replications on
+ * An application workload run as a discrete-event simulation (docs/workloads.md): independent replications on
  * the leaf's path, each with its native counterpart (the same workload on the bare host with as many CPUs as the
  * leaf has vCPUs) driven by the same random numbers, summarised as estimates with 95% confidence intervals.
  * Immutable apart from a memo of native replications that never changes a result; safe to share between threads.

@@ -91,7 +91,7 @@ final class Summary {
     }
 
     /**
-     * The exit profile (MODEL.md section 11), as {@code perf kvm stat} shows it at each level: for every reason a level
+     * The exit profile (docs/workloads.md section 3), as {@code perf kvm stat} shows it at each level: for every reason a level
      * saw in any replication, {@code exitsByReasonPerSecond} and {@code exitsByReasonPerOperation} (exits the level saw:
      * handled, or reflected on their way to a guest hypervisor), {@code cyclesByReasonPerSecond} and
      * {@code cyclesByReasonPerOperation} (its software's cycles on them).

@@ -5,7 +5,7 @@ import dev.nestsim.model.hardware.CpuFeatures;
 import dev.nestsim.provisioning.HostSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** CPU and chipset virtualization features (MODEL.md section 2). */
+/** CPU and chipset virtualization features (docs/model.md section 3). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "CpuFeatures", description = "CPU and chipset virtualization features; with a profile, each field given overrides the profile's")
 public record FeaturesBody(

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per row of CALIBRATION.md section 3, each on the kernel it was measured on (section 4a): inside the
+ * One test per published figure of docs/model.md section 4.4, each on the kernel it was measured on: inside the
  * published band, or within 15% of a single figure.
  */
 class CalibrationTest {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-/** One test per microbenchmark finding of CALIBRATION.md section 4 (the DVH paper's qualitative results). */
+/** One test per microbenchmark finding of the DVH paper (Lim and Nieh, ASPLOS 2020; its qualitative results). */
 class FindingsTest {
 
     private static final CascadeEngine ENGINE = CascadeEngine.reference();

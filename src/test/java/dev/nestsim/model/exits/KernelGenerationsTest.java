@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each kernel generation is its own set of mechanisms (MODEL.md section 10): what each one does, where, and what not. */
+/** Each kernel generation is its own set of mechanisms (docs/model.md section 4.1): what each one does, where, and what not. */
 class KernelGenerationsTest {
 
     private static final CascadeEngine ENGINE = CascadeEngine.reference();

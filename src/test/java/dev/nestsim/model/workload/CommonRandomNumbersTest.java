@@ -11,7 +11,7 @@ import umontreal.ssj.rng.RandomStream;
 
 /**
  * Common random numbers: every path compared with the same seed draws the same numbers from each source, and the
- * native counterpart of a replication is paired with it (STYLE.md habit 5, SSJ's InventoryCRN).
+ * native counterpart of a replication is paired with it (SSJ's InventoryCRN example).
  */
 class CommonRandomNumbersTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Same inputs and seed, identical results: alone, after other runs, and on parallel threads (STYLE.md habit 5). */
+/** Same inputs and seed, identical results: alone, after other runs, and on parallel threads. */
 class DeterminismTest {
 
     private static final Map<String, Double> SHORT = Map.of("durationSeconds", 0.03, "warmupSeconds", 0.005);

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * CALIBRATION.md section 4's application findings, one test each, on the paper's configurations. Where the model
+ * The DVH paper's application findings (Lim and Nieh, ASPLOS 2020), one test each, on the paper's configurations. Where the model
  * reproduces a finding only for some workloads, the test says which and docs/workloads.md says why.
  */
 class PaperFindingsTest {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The paper's configurations (CALIBRATION.md section 1, {@code checks/lib/common.sh provision_paper}): the testbed
+ * The paper's configurations (the DVH artifact's, github.com/columbia/dvh-asplos-ae): the testbed
  * host with L0 supporting all four DVH mechanisms; the leaf 4 vCPUs and 12 GB, its parent 6 vCPUs and 24 GB, the
  * one above 8 and 36. Baseline is virtio with no virtual IOMMU; passthrough a VF with static vIOMMUs; DVH-VP
  * virtual-passthrough only; DVH all four mechanisms at every level.

@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
 /**
  * An application thread of the leaf (or of the client machine) that sleeps until work is handed to it. Handing
  * work to a sleeping thread wakes it: {@code try_to_wake_up} on the waker, and, when the thread's CPU is another
- * one, a reschedule IPI (io §3.4: in the paper's VMs every vCPU is its own socket, so every cross-CPU wake-up
+ * one, a reschedule IPI (kernel/sched/core.c ttwu_queue: in the paper's VMs every vCPU is its own socket, so every cross-CPU wake-up
  * takes the IPI path; natively an idle CPU in MWAIT needs none). Once awake it handles the items one after the
  * other, as an event loop does, and sleeps again when none is left.
  *

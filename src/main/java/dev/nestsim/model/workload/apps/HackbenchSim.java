@@ -9,15 +9,15 @@ import dev.nestsim.model.workload.results.Outcome;
 import umontreal.ssj.rng.RandomStream;
 
 /**
- * The discrete-event simulation of {@code hackbench <groups> process <loops>} inside the leaf (io §4.7): groups of
+ * The discrete-event simulation of {@code hackbench <groups> process <loops>} inside the leaf (hackbench.c): groups of
  * 20 senders and 20 receivers exchanging 100-byte messages over AF_UNIX socket pairs, no device I/O. What a VM
  * changes is the wake-ups: a task that blocked (a receiver with an empty socket, a sender with a full one) is
  * woken by its peer, and a wake-up onto another vCPU is a reschedule IPI (every vCPU is its own socket in the
- * paper's VMs, io §3.4), plus the timer ticks of busy CPUs and the idle periods when a run queue empties.
+ * paper's VMs, so ttwu_queue_remote sends one), plus the timer ticks of busy CPUs and the idle periods when a run queue empties.
  *
  * <p>Each task runs in turns: a turn handles a batch of messages (writes for a sender, reads for a receiver), wakes
  * one sleeping peer, and blocks. About half the tasks are runnable at any time (senders block only on full
- * buffers), so the run queues stay long and halts are rare, as io §4.7 expects. The completion time is the
+ * buffers), so the run queues stay long and halts are rare. The completion time is the
  * run's messages divided by the steady-state message rate; start-up and tear-down of the tasks are not simulated.
  */
 final class HackbenchSim {
@@ -29,13 +29,13 @@ final class HackbenchSim {
     /**
      * One message's write and read: two AF_UNIX syscalls with skb allocation, 100-byte copy and free [est]: with
      * the wake-up and switch per turn, 4 native CPUs move 20 M messages in about 8.5 s, as the 2013 x86 run of
-     * the same command did (io §4.7: 8.17-8.65 s).
+     * the same command did (8.17-8.65 s, github.com/chazy/kvmperf results/asplos-v3.10).
      */
     static final double MESSAGE_CYCLES = 3300;
     /**
-     * Messages handled per turn between a wake-up and the next block: 10, the low end of io §4.7's 0.1-0.5
+     * Messages handled per turn between a wake-up and the next block: 10, the low end of 0.1-0.5
      * wake-ups per message [est], the end consistent with the same command losing only 4% in a single-level KVM
-     * VM in 2013 (io §4.7: 8.60-8.91 s against 8.17-8.65 s), when every IPI still exited without APICv.
+     * VM in 2013 (8.60-8.91 s against 8.17-8.65 s, chazy/kvmperf), when every IPI still exited without APICv.
      */
     static final double MESSAGES_PER_TURN = 10;
 

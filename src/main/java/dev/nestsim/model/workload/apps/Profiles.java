@@ -4,7 +4,7 @@ import dev.nestsim.model.workload.machine.StackParam;
 import dev.nestsim.model.workload.net.Packet;
 
 /**
- * The request/response profiles of the paper's application evaluation (CALIBRATION.md section 5, io §4): per
+ * The request/response profiles of the paper's application evaluation (the DVH artifact's run-benchmarks.sh commands, docs/workloads.md section 4): per
  * request, the rounds of packets exchanged and the server's and the client's CPU work. The events each causes
  * (doorbells, interrupts, IPIs, halts, timer writes) are deliberately not listed here: they follow from the
  * mechanisms the simulation runs (event suppression, NAPI, wake-ups, idle), priced by the exit cascade on the
@@ -20,7 +20,7 @@ public final class Profiles {
     /** netperf's own work per transaction on the client [est]. */
     static final double NETPERF_APP = 600;
 
-    /** memcached, binary protocol: parse, hash lookup (a miss for 99% of GETs, io §4.5), response, libevent [est 2 us]. */
+    /** memcached, binary protocol: parse, hash lookup (a miss for 99% of GETs: 1 SET per 10 GETs over 10 M random keys), response, libevent [est 2 us]. */
     static final double MEMCACHED_GET = 2.0 * CYCLES_PER_US;
     /** memcached SET of 32 bytes: parse, allocate, link the item [est 3 us]. */
     static final double MEMCACHED_SET = 3.0 * CYCLES_PER_US;
@@ -28,8 +28,8 @@ public final class Profiles {
      * memtier_benchmark's own work per operation per thread besides its read and write syscalls: libevent
      * dispatch, binary-protocol parse, statistics, key generation and request formatting [est 2 us]. With the
      * kernel's receive and send a thread spends about 6 us per operation, so four threads cap the native rate
-     * near 650k ops/s, about what memcached's four threads serve on four CPUs (io §4.5: 3-6 us per operation);
-     * io §4.5's own guess of 150-300k (client-bound) is not used, because io §5 reports single-level KVM losing
+     * near 650k ops/s, about what memcached's four threads serve on four CPUs ([est] 3-6 us per operation);
+     * a client-bound native of 150-300k [est] is not used, because Dall et al. (ISCA 2016) report single-level KVM losing
      * 26% on Memcached, which a client-bound native could not show.
      */
     static final double MEMTIER_APP = 2.0 * CYCLES_PER_US;
@@ -41,14 +41,14 @@ public final class Profiles {
     /**
      * Apache 2.4 mpm_event per request in the worker: request parsing, the module hooks of a default Ubuntu
      * configuration, mapping the file, headers, the access log [est 70 us]; with the kernel's connection set-up,
-     * the 47 KB write and about 20 ACKs the server spends about 130 us per request, inside io §4.4's 100-200 us.
+     * the 47 KB write and about 20 ACKs the server spends about 130 us per request, inside the 100-200 us estimated for connection set-up, a 47 KB copy and ~30 packets.
      */
     static final double APACHE_REQUEST = 70.0 * CYCLES_PER_US;
     /** The kernel's SYN handling: request sock, SYN-ACK [est 3.5 us]. */
     static final double SYN_HANDLING = 3.5 * CYCLES_PER_US;
     /** Lingering close and socket teardown [est 3.5 us]. */
     static final double CLOSE_HANDLING = 3.5 * CYCLES_PER_US;
-    /** The GCC manual's index.html: 46,644 B body plus about 280 B of response headers (io §4.4). */
+    /** The GCC manual's index.html: 46,644 B body plus about 280 B of response headers (measured in github.com/chazy/kvmperf tools/gcc-html.tar.gz). */
     public static final int APACHE_PAGE_BYTES = 46_644;
     static final int APACHE_HEADER_BYTES = 280;
     static final int MSS = (int) StackParam.MSS_BYTES.value();
@@ -62,7 +62,7 @@ public final class Profiles {
     }
 
     /**
-     * netperf TCP_RR (io §4.1): one connection, one transaction in flight, a request and a response of the given
+     * netperf TCP_RR: one connection, one transaction in flight, a request and a response of the given
      * sizes (netperf's defaults: 1 byte each). netserver is not pinned; it stays on the CPU where it first ran
      * (wake_affine with its previous CPU idle), modelled as CPU 1 while the receive interrupt is on CPU 0, the case
      * of three initial placements in four.
@@ -75,7 +75,7 @@ public final class Profiles {
     }
 
     /**
-     * memtier_benchmark against memcached (io §4.5), defaults 4 threads x 50 connections, one request outstanding
+     * memtier_benchmark against memcached (memtier_benchmark.cpp config_init_defaults), defaults 4 threads x 50 connections, one request outstanding
      * each, 1 SET for 10 GETs drawn at random, 32-byte values; memcached's worker threads (default {@code -t 4}),
      * connections assigned round robin. Every request and response is one segment.
      */
@@ -90,7 +90,7 @@ public final class Profiles {
     }
 
     /**
-     * {@code ab -c <concurrency>} on a static page without keep-alive (io §4.4; the paper's page is the GCC manual's
+     * {@code ab -c <concurrency>} on a static page without keep-alive (the paper's page is the GCC manual's
      * index.html, 46,644 bytes): every request is a new connection. Round 1: SYN, answered by the kernel. Round 2:
      * the ACK and the GET; the listener accepts and hands the connection to a worker, which writes the page; IW10
      * lets 10 segments out. Then slow start: each later round is the client's ACKs for the previous burst (quick-ACK
@@ -134,12 +134,12 @@ public final class Profiles {
     }
 
     /**
-     * sysbench 0.4 OLTP complex mode against MySQL 5.7 defaults (io §4.6), default 200 threads: one connection and
+     * sysbench 0.4 OLTP complex mode against MySQL 5.7 defaults (sysbench 0.4 sb_oltp.c get_request_complex), default 200 threads: one connection and
      * one server thread each; a transaction is 21 statements in order (BEGIN, 10 point selects, the simple, sum,
      * order and distinct ranges of 100 rows, an index update, a non-index update, a second index update, a delete,
      * an insert, COMMIT), each a round trip; COMMIT flushes the redo log with group commit. Statement costs [est]
-     * are placed so that 4 native CPUs run about 2,800 transactions/s, inside io §4.6's native estimate of
-     * 1,000-3,000. The client machine has 20 cores (the testbed's), so sysbench runs on up to 20 of them.
+     * are placed so that 4 native CPUs run about 2,800 transactions/s, inside the native estimate of
+     * 1,000-3,000 [est]. The client machine has 20 cores (the testbed's), so sysbench runs on up to 20 of them.
      */
     public static ConversationProfile mysql(int threads) {
         double client = 7.0 * CYCLES_PER_US;

@@ -19,7 +19,7 @@ import java.util.function.BiConsumer;
 import umontreal.ssj.rng.RandomStream;
 
 /**
- * MySQL's redo-log flush at COMMIT with group commit ({@code innodb_flush_log_at_trx_commit = 1}, io §4.6): one
+ * MySQL's redo-log flush at COMMIT with group commit ({@code innodb_flush_log_at_trx_commit = 1}, the MySQL 5.7 default): one
  * write and flush in flight at a time; commits that arrive meanwhile wait for the next one, which serves them
  * all. The flush goes through virtio-blk at every level (the parent's QEMU, in user space, writes the level's
  * own disk image, which is a virtio-blk disk of the level below) down to the physical disk, and its completion

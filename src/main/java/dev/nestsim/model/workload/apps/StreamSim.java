@@ -11,7 +11,7 @@ import dev.nestsim.model.workload.results.Outcome;
 
 /**
  * The discrete-event simulation of netperf's bulk tests, TCP_STREAM (the client sends, the server receives) and
- * TCP_MAERTS (the server sends), io §4.2-4.3. Data moves in 64 KiB TSO/GSO units of 45 segments, the size the
+ * TCP_MAERTS (the server sends). Data moves in 64 KiB TSO/GSO units of 45 segments, the size the
  * stacks hand each other at 10 Gb/s ({@code tcp_tso_autosize}); the receiver's kernel acknowledges each unit with
  * one ACK (one per GRO skb) that also advertises its receive window, and the sender keeps at most a window of
  * units in flight: up to the advertised edge (data its peer's application has not read yet) and a congestion
@@ -51,7 +51,7 @@ final class StreamSim {
 
     /**
      * @param serverSends true for TCP_MAERTS, false for TCP_STREAM
-     * @param sendBytes   netperf's send (and receive) size: by default the socket buffer's, 16 KiB (io §4.2)
+     * @param sendBytes   netperf's send (and receive) size: by default the socket buffer's, 16 KiB (Linux's default)
      */
     StreamSim(Sim sim, boolean serverSends, int sendBytes) {
         this.sim = sim;

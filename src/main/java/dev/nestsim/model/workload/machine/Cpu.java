@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 /**
  * One CPU as the software at {@code level} sees it: a leaf vCPU, a guest hypervisor's vCPU that runs its I/O
  * threads, or a physical CPU of L0 or of the bare host. It runs {@link Job}s one at a time, interrupt context
- * first; while it has nothing to do it is halted (MODEL.md section 3: HLT and wake-up, priced by
+ * first; while it has nothing to do it is halted (HLT and wake-up, priced by
  * {@link IdleChain}). Cycles that land on it between jobs (an interrupt taken while busy, the cost of an IPI it
  * sent) are {@linkplain #charge charged} and delay its next job; if it would otherwise go idle they run as a
  * tail of their own. Every busy second also pays the periodic tick ({@link Platform#tickPerBusySecond}).
@@ -20,7 +20,7 @@ import java.util.ArrayDeque;
  * <p>A hypervisor's I/O CPU may have no vCPU of its own (the hypervisor has no vCPU to spare beyond those that run
  * its guest): it then {@linkplain #shareVcpuOf shares} the vCPU that runs a CPU of the level above, its host. When
  * it wakes while its host runs, the host's guest exits to the hypervisor ({@code HYPERVISOR_INTERRUPT} one level up,
- * kvm-exit-paths section 5.2, io section 2.4); while it runs, its host is held back by as long; when it is done the
+ * v5.10 nested.c vmx_check_nested_events); while it runs, its host is held back by as long; when it is done the
  * vCPU returns to the guest without halting.
  */
 public final class Cpu {

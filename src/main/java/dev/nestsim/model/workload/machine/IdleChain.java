@@ -3,18 +3,18 @@ package dev.nestsim.model.workload.machine;
 import dev.nestsim.model.exits.GuestEvent;
 
 /**
- * What waking a halted CPU costs, composed level by level from how long it was idle (MODEL.md sections 3 and 7).
+ * What waking a halted CPU costs, composed level by level from how long it was idle (docs/workloads.md section 1).
  *
  * <p>A vCPU at level t executes HLT; its hypervisor h (the handler of HALT at t: t-1, or L0 under virtual idle)
  * halt-polls for that vCPU's current window, burning CPU at level h. KVM adapts the window per vCPU after each
- * halt ({@code kvm_vcpu_block}, kvm-exit-paths section 5.4): it starts at 0; a halt longer than the window but
+ * halt ({@code kvm_vcpu_block}, virt/kvm/kvm_main.c): it starts at 0; a halt longer than the window but
  * shorter than h's {@code haltPollNs} grows it (to 10 us, then doubling, at most {@code haltPollNs}); a halt longer
  * than {@code haltPollNs} resets it to 0 ({@code halt_poll_ns_shrink} = 0). The windows live on the {@link Cpu}.
  * Woken within the window, the wake-up is {@code WAKEUP_POLLED} at t. Otherwise h blocks the vCPU: if h is L0 the physical CPU idles (a C-state exit on
  * wake-up); if h is a guest hypervisor, h's own vCPU now has nothing to run and executes HLT too (a HALT at h
  * and a tick stop), polled by h's hypervisor, and so on down. Waking then runs bottom-up: the deepest halted
  * level wakes (polled or blocked), every level above it is scheduled back in ({@code WAKEUP_BLOCKED}), each
- * restarts its tick ({@code TIMER_PROGRAM}, two per idle period with the 4.18 guest's NOHZ idle, io §3.1), and
+ * restarts its tick ({@code TIMER_PROGRAM}, two per idle period with the 4.18 guest's NOHZ idle, kernel/sched/idle.c default_idle_call), and
  * each halted hypervisor vCPU had to be sent a reschedule IPI by its own kernel ({@code IPI_SEND_TO_HALTED} at
  * its level). Those IPIs run on the waker's CPU; they are booked here and counted in the woken CPU's latency,
  * which is the critical path either way.

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class Platform {
 
-    /** The CPUs of the bare host in the paper's native runs (CALIBRATION.md section 1). */
+    /** The CPUs of the bare host in the paper's native runs (the DVH artifact, github.com/columbia/dvh-asplos-ae). */
     static final int PAPER_NATIVE_CPUS = 4;
 
     private final Path path;
@@ -166,8 +166,8 @@ public final class Platform {
 
     /**
      * An interrupt for guest hypervisor Lk while its nested guest runs: it cannot be posted into the guest, so the
-     * guest exits and L0 reflects the exit to Lk, which takes the interrupt and resumes (kvm-exit-paths section
-     * 5.2): the cascade's {@code HYPERVISOR_INTERRUPT} raised at level k + 1.
+     * guest exits and L0 reflects the exit to Lk, which takes the interrupt and resumes (v5.10 nested.c
+     * vmx_check_nested_events): the cascade's {@code HYPERVISOR_INTERRUPT} raised at level k + 1.
      */
     private Charge interruptForHypervisor(int k) {
         return event(k + 1, GuestEvent.HYPERVISOR_INTERRUPT);
@@ -308,7 +308,7 @@ public final class Platform {
         return vcpuKickCycles;
     }
 
-    /** A scheduler wake-up and switch to another thread (io §2.8: 1-2 us), the cascade's own figure. */
+    /** A scheduler wake-up and switch to another thread ([est] 1-2 us), the cascade's own figure. */
     double contextSwitchCycles() {
         return contextSwitchCycles;
     }

@@ -3,13 +3,13 @@ package dev.nestsim.model.workload.machine;
 import dev.nestsim.model.exits.GuestEvent;
 
 /**
- * Interrupts and IPIs between CPUs (MODEL.md sections 3, 4 and 7), with who pays what.
+ * Interrupts and IPIs between CPUs (docs/workloads.md section 1), with who pays what.
  *
  * <p>The signaller runs software at level s and the target CPU is at level t:
  * <ul>
  * <li>s = t: an IPI of that level's kernel (a reschedule IPI for a cross-CPU wake-up): {@code IPI_SEND} at t to a
  *     running target, {@code IPI_SEND_TO_HALTED} to a halted one; natively a halted CPU waiting in MWAIT needs no
- *     IPI at all (io §3.4).</li>
+ *     IPI at all (kernel/sched/core.c ttwu_queue_remote).</li>
  * <li>s &lt; t: a hypervisor (or L0 with DVH) injecting an interrupt into its guest's vCPU: to a running target the
  *     posted-interrupt notification, {@code IPI_SEND} at s (natively at L0); to a halted target still being polled a
  *     wait-queue wake without exit; to a halted target whose vCPU thread blocked, a reschedule IPI to the vCPU that

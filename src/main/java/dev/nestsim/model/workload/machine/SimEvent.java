@@ -5,7 +5,7 @@ import umontreal.ssj.simevents.Event;
 /**
  * An event of one replication's simulation, bound to its own {@link Sim} (never SSJ's global default
  * simulator). Every scheduling takes the next sequence number as its priority, so events at the same time run
- * in the order they were scheduled, whatever the event list does with ties (STYLE.md habit 6). An event object
+ * in the order they were scheduled, whatever the event list does with ties. An event object
  * may be scheduled again once it has fired.
  */
 public abstract class SimEvent extends Event {

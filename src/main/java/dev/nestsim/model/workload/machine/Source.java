@@ -1,7 +1,7 @@
 package dev.nestsim.model.workload.machine;
 
 /**
- * The independent sources of randomness of a workload simulation, one random stream each (STYLE.md habit 5).
+ * The independent sources of randomness of a workload simulation, one random stream each.
  * The same source draws the same numbers on every path compared with the same seed: common random numbers.
  */
 public enum Source {

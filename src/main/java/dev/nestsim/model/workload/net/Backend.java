@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The device backend that hypervisor level k runs for the virtio (or emulated) NIC of level k + 1: a vhost-net
- * worker thread serving both queues, or QEMU's e1000 emulation (io §2.1-2.4). It sleeps with guest
+ * worker thread serving both queues, or QEMU's e1000 emulation (drivers/vhost/net.c handle_tx/handle_rx; QEMU hw/net/e1000.c). It sleeps with guest
  * notifications enabled; a doorbell (or a packet from the host side) wakes it, and it then runs passes of at
  * most 256 packets per queue. Transmit notifications stay disabled while it works on the transmit queue, so
  * packets the guest adds meanwhile need no doorbell (EVENT_IDX); it re-enables them as soon as it finds that

@@ -11,8 +11,8 @@ import dev.nestsim.model.topology.ViommuMode;
 
 /**
  * The per-buffer DMA mapping work of a leaf whose device is assigned through a virtual IOMMU (physical or
- * virtual passthrough at L2 and deeper), in the mode of the hypervisor that assigns it (MODEL.md section 7,
- * kvm-exit-paths §5.5): STATIC maps everything at assignment and costs nothing per I/O; STRICT maps and unmaps
+ * virtual passthrough at L2 and deeper), in the mode of the hypervisor that assigns it (QEMU intel-iommu
+ * with caching mode): STATIC maps everything at assignment and costs nothing per I/O; STRICT maps and unmaps
  * every buffer, each a trapped invalidation; DEFERRED maps every buffer and flushes the queued unmaps once per
  * 256 or per 10 ms ({@code IOVA_FQ_SIZE}, {@code IOVA_FQ_TIMEOUT}).
  */

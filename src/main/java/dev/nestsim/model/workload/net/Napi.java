@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One NAPI instance: a receive queue polled on one CPU (io §2.1). An interrupt is raised only when the instance
+ * One NAPI instance: a receive queue polled on one CPU (virtio_net.c virtnet_poll, budget 64). An interrupt is raised only when the instance
  * is not already scheduled (virtio event suppression and NAPI masking: packets that arrive while it polls join
  * the next poll without an interrupt); a poll handles at most 64 packets ({@code napi_weight}) and reschedules
  * itself while packets remain, then re-enables the interrupt.

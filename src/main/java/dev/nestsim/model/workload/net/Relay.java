@@ -8,7 +8,7 @@ import dev.nestsim.model.workload.machine.StackParam;
 /**
  * A guest hypervisor that relays an assigned device's interrupt to its guest (physical passthrough, or
  * virtual-passthrough without DVH's posted interrupts): its vfio interrupt handler signals an eventfd and its
- * KVM injects the interrupt one level up (io §2.5-2.6). Interrupts cross every such level.
+ * KVM injects the interrupt one level up (vfio_msihandler, irqfd). Interrupts cross every such level.
  */
 final class Relay {
 

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The server's side of the network for one replication, wired for the leaf's I/O model (io §2.2-2.7): the
+ * The server's side of the network for one replication, wired for the leaf's I/O model (docs/workloads.md section 1): the
  * leaf's CPUs and NAPI, and between them and the physical NIC, per hypervisor level, the CPUs that take that
  * level's interrupts and run its device backend.
  * <ul>
@@ -31,8 +31,8 @@ import java.util.function.Consumer;
  * thread) runs on a spare vCPU of its own. Its interrupts (its NIC's, or the assigned device's that it relays) are
  * taken where {@link Sim#hypervisorIrqVcpu} says: on a second spare vCPU ({@link Sim#SPARE_VCPU}), or on the vCPU that
  * runs leaf vCPU m, which it then shares ({@link Cpu#shareVcpuOf}): each of its interrupts makes the nested guest
- * exit to it (a single-queue device's vector lands wherever the guest hypervisor's kernel or irqbalance put it,
- * io section 2.4: 0 to 1 reflected round trips per packet). A hypervisor with no CPU to spare beyond its guest's
+ * exit to it (a single-queue device's vector lands wherever the guest hypervisor's kernel or irqbalance put it:
+ * 0 to 1 reflected round trips per packet). A hypervisor with no CPU to spare beyond its guest's
  * runs all its I/O on a vCPU of the level above: the first I/O CPU of the nearest level above that has a CPU of
  * its own, else the leaf's last vCPU (its CPU 0 already takes the leaf's own interrupts).
  */
@@ -87,7 +87,7 @@ public final class ServerNet {
         this.l0Queues = l0ReceiveQueues();
     }
 
-    /** Natively one NAPI per CPU (an RSS queue each); in a VM one, on CPU 0 (a single queue pair, io §1). */
+    /** Natively one NAPI per CPU (an RSS queue each); in a VM one, on CPU 0 (a single queue pair: the DVH artifact's scripts never pass mq=on). */
     private Napi[] leafNapis(LeafRx leafRx) {
         int queues = p.isNative() ? p.cpus() : 1;
         Charge perInterrupt = io == IoModel.EMULATED ? p.event(n, GuestEvent.DEVICE_NOTIFY).times(2) : null;

@@ -8,7 +8,7 @@ import dev.nestsim.model.exits.CascadeEngine;
 import dev.nestsim.model.exits.GuestEvent;
 import org.junit.jupiter.api.Test;
 
-/** The wake-up chain of a halted vCPU, composed level by level from how long it was idle (MODEL.md section 7). */
+/** The wake-up chain of a halted vCPU, composed level by level from how long it was idle (docs/workloads.md section 1). */
 class IdleChainTest {
 
     private static final double POLL = 200e-6;

@@ -8,7 +8,7 @@ import dev.nestsim.model.exits.CascadeEngine;
 import dev.nestsim.model.exits.GuestEvent;
 import org.junit.jupiter.api.Test;
 
-/** Who pays what for an IPI or an injected interrupt (MODEL.md sections 3 and 7, io §3.4). */
+/** Who pays what for an IPI or an injected interrupt (docs/workloads.md section 1). */
 class SignalsTest {
 
     private static final Job NOTHING = new Job() {
