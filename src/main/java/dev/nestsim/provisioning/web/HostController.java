@@ -90,7 +90,8 @@ class HostController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getHost", summary = "Get a host")
+    @Operation(operationId = "getHost", summary = "Get a host", description = "The host and its host hypervisor L0 as stored; its ETag is the "
+            + "version an update must send in If-Match")
     @ApiResponse(responseCode = "200", description = "The host; ETag is its version")
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HostResponse> get(@PathVariable UUID id) {

@@ -82,7 +82,8 @@ class HypervisorController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getHypervisor", summary = "Get a guest hypervisor")
+    @Operation(operationId = "getHypervisor", summary = "Get a guest hypervisor", description = "The guest hypervisor as stored, with its "
+            + "level and effective kernel; its ETag is the version an update must send in If-Match")
     @ApiResponse(responseCode = "200", description = "It; ETag is its version")
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HypervisorResponse> get(@PathVariable UUID id) {
