@@ -23,7 +23,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * The last word on the OpenAPI description, for every operation and schema alike (the feature customizers run
  * first): tags in the order a user works, If-Match required where its absence is a 428, the errors every operation can
- * answer, nullable references, a merge-patch schema per PATCH, every bound and one example per error status. Spectral's
+ * answer, the response headers a client reads, nullable references, a merge-patch schema per PATCH, every bound and one example per error status. Spectral's
  * {@code spectral:oas} and OWASP rules check the result in the build ({@code .spectral.yaml}).
  */
 @Component
@@ -46,6 +46,7 @@ class ContractHygiene implements OpenApiCustomizer {
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(ContractHygiene::completeOperation));
         }
+        ResponseHeaders.apply(openApi);
         NullableReferences.apply(openApi);
         MergePatchSchemas.apply(openApi);
         PublishedBounds.apply(openApi, maxHeaderBytes);
@@ -66,7 +67,8 @@ class ContractHygiene implements OpenApiCustomizer {
 
     /**
      * If-Match is required where its absence is a 428; every operation documents the 400 of a malformed query or path
-     * ({@link QueryStringCheck}, a path variable of the wrong type) and the 500 that {@link ApiExceptionHandler} writes.
+     * ({@link QueryStringCheck}, a path variable of the wrong type), the 406 of an Accept it cannot answer, the 415 of a
+     * body of another type where it takes one, and the 500 that {@link ApiExceptionHandler} writes.
      */
     private static void completeOperation(Operation operation) {
         if (operation.getResponses() == null) {
@@ -81,6 +83,10 @@ class ContractHygiene implements OpenApiCustomizer {
         }
         operation.getResponses().putIfAbsent("400", problem("The query string is malformed (rules query-syntax, percent-encoding, utf-8, "
                 + "no-control-characters) or a path or query parameter is not of its type"));
+        operation.getResponses().putIfAbsent("406", problem("None of the media types Accept names is one this operation answers with"));
+        if (operation.getRequestBody() != null) {
+            operation.getResponses().putIfAbsent("415", problem("The body's Content-Type is not one this operation takes"));
+        }
         operation.getResponses().putIfAbsent("500", problem("Unexpected error (logged with an incident id)"));
         ApiResponses sorted = new ApiResponses();
         operation.getResponses().entrySet().stream().sorted(Map.Entry.comparingByKey())
