@@ -2,12 +2,17 @@ package dev.nestsim.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.MediaType;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Each error response shows its own body: a problem of the type, title and status the handler writes for that status
- * ({@link ProblemType#forStatus}), the response's description as the detail and the operation's path as the instance.
+ * (the type the response's description names first as {@code type <name>}, else {@link ProblemType#forStatus}), the
+ * response's description as the detail and the operation's path as the instance.
  * Responses that document a fuller example of their own (a validation problem with its errors) keep it.
  */
 final class ProblemExamples {
@@ -15,6 +20,8 @@ final class ProblemExamples {
     static final String PROBLEM = "application/problem+json";
     /** The id the examples put in a path: a UUID anyone recognises as made up. */
     static final String EXAMPLE_ID = "00000000-0000-4000-8000-000000000001";
+
+    private static final Pattern TYPE_NAMED = Pattern.compile("\\btype ([a-z]+(?:-[a-z0-9]+)*)");
 
     private ProblemExamples() {
     }
@@ -37,8 +44,21 @@ final class ProblemExamples {
         }));
     }
 
+    /** The problem type a description names first as {@code type <name>} ({@code "(type in-use, ...)"}). */
+    static Optional<ProblemType> named(String description) {
+        Matcher named = TYPE_NAMED.matcher(description == null ? "" : description);
+        while (named.find()) {
+            String slug = named.group(1);
+            Optional<ProblemType> type = Arrays.stream(ProblemType.values()).filter(t -> t.uri().toString().equals(ProblemType.BASE + slug)).findFirst();
+            if (type.isPresent()) {
+                return type;
+            }
+        }
+        return Optional.empty();
+    }
+
     static Map<String, Object> example(int status, String description, String path) {
-        ProblemType type = ProblemType.forStatus(status);
+        ProblemType type = named(description).orElse(ProblemType.forStatus(status));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri().toString());
         body.put("title", type.title());

@@ -171,6 +171,16 @@ class OpenApiContractHygieneTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void aConflictShowsTheTypeOfConflictThatOperationAnswers() {
+        assertThat(spec.at("/paths/~1api~1v1~1hosts~1{id}/delete/responses/409/content/application~1problem+json/example/type").asString())
+                .isEqualTo(ProblemType.CONFLICT_WITH_CHILDREN.uri().toString());
+        assertThat(spec.at("/paths/~1api~1v1~1runs~1{id}~1result/get/responses/409/content/application~1problem+json/example/type").asString())
+                .isEqualTo(ProblemType.RUN_NOT_SUCCEEDED.uri().toString());
+        assertThat(spec.at("/paths/~1api~1v1~1runs~1{id}~1cancel/post/responses/409/content/application~1problem+json/example/type").asString())
+                .isEqualTo(ProblemType.CONFLICT.uri().toString());
+    }
+
     private interface OperationVisitor {
         void visit(String path, String method, JsonNode operation);
     }
