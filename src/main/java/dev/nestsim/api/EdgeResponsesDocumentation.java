@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * 413 above {@code nestsim.http.max-body-size}, 408 when the body is too slow, 503 when too many bodies arrive at once.
  */
 @Component
+@Order(0)
 class EdgeResponsesDocumentation implements OpenApiCustomizer {
 
     @Override

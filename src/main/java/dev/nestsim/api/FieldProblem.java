@@ -13,7 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "One violation in a request")
 public record FieldProblem(
         @Schema(description = "Request field in dotted form", example = "dvh") String field,
-        @Schema(description = "JSON Pointer (RFC 6901) into the request body", example = "/dvh") String pointer,
+        @Schema(description = "JSON Pointer (RFC 6901) into the request body; null for a problem outside the body (a query or path "
+                + "parameter, a header)", example = "/dvh", nullable = true) String pointer,
         @Schema(description = "Stable name of the broken rule", example = "dvh-provided-by-path") String rule,
         @Schema(description = "What is wrong", example = "hypervisor 'l1-base' (L1) does not provide VIRTUAL_TIMER, so VM 'x' (L2) cannot have it: every link of the path must provide it")
         String message) {

@@ -1,5 +1,6 @@
 package dev.nestsim.api;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
@@ -15,7 +16,7 @@ import org.springframework.data.domain.Page;
  * @param totalPages    pages of this size
  */
 public record PageResponse<T>(
-        @Schema(description = "This page's items, oldest first") List<T> items,
+        @ArraySchema(arraySchema = @Schema(description = "This page's items, oldest first"), maxItems = MAX_SIZE) List<T> items,
         @Schema(description = "Page number, from 0", example = "0") int page,
         @Schema(description = "Page size", example = "20") int size,
         @Schema(description = "Items matching the filters, across all pages", example = "3") long totalElements,

@@ -1,5 +1,6 @@
 package dev.nestsim.api;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -21,5 +22,7 @@ public record ProblemResponse(
                 example = "1 problem (dvh-provided-by-path): see errors")
         String detail,
         @Schema(description = "The request path", example = "/api/v1/vms") String instance,
-        @Schema(description = "Every violation, for validation problems") List<FieldProblem> errors) {
+        @ArraySchema(arraySchema = @Schema(description = "Every violation, for validation problems, at most " + Problems.MAX_ERRORS),
+                maxItems = Problems.MAX_ERRORS)
+        List<FieldProblem> errors) {
 }

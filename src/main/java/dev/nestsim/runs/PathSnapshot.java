@@ -14,6 +14,7 @@ import dev.nestsim.model.topology.Path;
 import dev.nestsim.model.topology.TimerOffload;
 import dev.nestsim.model.topology.ViommuMode;
 import dev.nestsim.provisioning.LocatedPath;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,9 +44,13 @@ import java.util.UUID;
 public record PathSnapshot(
         @Schema(description = "Version of this document's shape: 2 (1 before kernel generations and online CPUs)", example = "2")
         int schemaVersion,
-        @Schema(description = "Id of the host (level 0), each guest hypervisor and the VM, at submission") List<UUID> ids,
+        @ArraySchema(arraySchema = @Schema(description = "Id of the host (level 0), each guest hypervisor and the VM, at submission"),
+                maxItems = Path.HARD_MAX_DEPTH + 1)
+        List<UUID> ids,
         HostSnapshot host,
-        @Schema(description = "Guest hypervisors, L1 first") List<HypervisorSnapshot> hypervisors,
+        @ArraySchema(arraySchema = @Schema(description = "Guest hypervisors, L1 first"),
+                maxItems = Path.HARD_MAX_DEPTH)
+        List<HypervisorSnapshot> hypervisors,
         @Schema(description = "The VM the workload runs in; absent for a native run", nullable = true) LeafSnapshot leaf) {
 
     public static final int SCHEMA_VERSION = 2;

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,7 @@ class CostsOpenApiExamples {
     static final int EXAMPLE_TRACE_NODES = 40;
 
     @Bean
+    @Order(0)
     OpenApiCustomizer exitCostExamples() {
         return openApi -> {
             var path = openApi.getPaths() == null ? null : openApi.getPaths().get("/api/v1/vms/{id}/exit-costs");

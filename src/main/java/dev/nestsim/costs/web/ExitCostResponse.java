@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.nestsim.costs.CascadeService;
 import dev.nestsim.model.exits.EventCost;
 import dev.nestsim.model.exits.GuestEvent;
+import dev.nestsim.model.topology.Path;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -19,9 +21,15 @@ public record ExitCostResponse(
         @Schema(description = "The handler (a KVM function) or the exitless path", example = "handle_ept_misconfig -> ioeventfd (vhost)") String handler,
         @Schema(description = "Total cycles, all levels", example = "26471") long cycles,
         @Schema(description = "The same in microseconds at the host's base clock", example = "12.032") double microseconds,
-        @Schema(description = "Index k: hardware exits out of level k", example = "[0, 2, 1]") List<Long> exitsPerLevel,
-        @Schema(description = "Index k: exits whose handler ran at level k", example = "[2, 1, 0]") List<Long> exitsHandledPerLevel,
-        @Schema(description = "Index k: cycles in level k's software", example = "[15310, 11161, 0]") List<Long> cyclesPerLevel,
+        @ArraySchema(arraySchema = @Schema(description = "Index k: hardware exits out of level k", example = "[0, 2, 1]"),
+                maxItems = Path.HARD_MAX_DEPTH + 1)
+        List<Long> exitsPerLevel,
+        @ArraySchema(arraySchema = @Schema(description = "Index k: exits whose handler ran at level k", example = "[2, 1, 0]"),
+                maxItems = Path.HARD_MAX_DEPTH + 1)
+        List<Long> exitsHandledPerLevel,
+        @ArraySchema(arraySchema = @Schema(description = "Index k: cycles in level k's software", example = "[15310, 11161, 0]"),
+                maxItems = Path.HARD_MAX_DEPTH + 1)
+        List<Long> cyclesPerLevel,
         @Schema(description = "Per level, the exits it saw by exit reason and its cycles on them") ExitProfileResponse exitProfile,
         @Schema(description = "The tree of exits, with ?trace=true") TraceResponse trace) {
 

@@ -2,6 +2,7 @@ package dev.nestsim.costs.web;
 
 import dev.nestsim.model.exits.ExitProfile;
 import dev.nestsim.model.exits.ExitReason;
+import dev.nestsim.model.topology.Path;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.List;
 @Schema(name = "ExitProfile", description = "Per level, the exits that level saw by exit reason (handled there, or reflected on their "
         + "way to a guest hypervisor) and the cycles its software spent on them, per operation, as perf kvm stat shows them at that level")
 public record ExitProfileResponse(
-        @ArraySchema(schema = @Schema(implementation = LevelProfile.class), arraySchema = @Schema(description = "Index k: level k"))
+        @ArraySchema(schema = @Schema(implementation = LevelProfile.class), arraySchema = @Schema(description = "Index k: level k"),
+                maxItems = Path.HARD_MAX_DEPTH + 1)
         List<LevelProfile> levels) {
 
     /** One level's rows. */

@@ -3,6 +3,8 @@ package dev.nestsim.costs.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.nestsim.costs.CascadeService;
 import dev.nestsim.model.exits.MicrobenchmarkResult;
+import dev.nestsim.model.topology.Path;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -17,9 +19,14 @@ public record MicrobenchmarkResponse(
         boolean applicable,
         @Schema(description = "Cycles per operation, the critical path the guest's rdtsc measures", example = "26471") Long cycles,
         @Schema(description = "The same in microseconds at the host's base clock", example = "12.032") Double microseconds,
-        @Schema(description = "Index k: hardware exits out of level k per operation", example = "[0, 2, 1]") List<Long> exitsPerLevel,
-        @Schema(description = "Index k: exits whose handler ran at level k", example = "[2, 1, 0]") List<Long> exitsHandledPerLevel,
-        @Schema(description = "Index k: cycles spent in level k's software (L0 includes the hardware transitions)", example = "[15310, 11161, 0]")
+        @ArraySchema(arraySchema = @Schema(description = "Index k: hardware exits out of level k per operation", example = "[0, 2, 1]"),
+                maxItems = Path.HARD_MAX_DEPTH + 1)
+        List<Long> exitsPerLevel,
+        @ArraySchema(arraySchema = @Schema(description = "Index k: exits whose handler ran at level k", example = "[2, 1, 0]"),
+                maxItems = Path.HARD_MAX_DEPTH + 1)
+        List<Long> exitsHandledPerLevel,
+        @ArraySchema(arraySchema = @Schema(description = "Index k: cycles spent in level k's software (L0 includes the hardware transitions)",
+                example = "[15310, 11161, 0]"), maxItems = Path.HARD_MAX_DEPTH + 1)
         List<Long> cyclesPerLevel,
         @Schema(description = "Per level, the exits it saw by exit reason and its cycles on them, per operation") ExitProfileResponse exitProfile,
         @Schema(description = "The same microbenchmark natively on the host (VM results only)") Comparison nativeHost,
@@ -36,8 +43,8 @@ public record MicrobenchmarkResponse(
             @Schema(example = "true") boolean applicable,
             @Schema(example = "4984") Long cycles,
             @Schema(example = "2.265") Double microseconds,
-            List<Long> exitsPerLevel,
-            List<Long> cyclesPerLevel) {
+            @ArraySchema(maxItems = Path.HARD_MAX_DEPTH + 1) List<Long> exitsPerLevel,
+            @ArraySchema(maxItems = Path.HARD_MAX_DEPTH + 1) List<Long> cyclesPerLevel) {
 
         static Comparison of(MicrobenchmarkResult r) {
             return new Comparison(r.level(), r.applicable(), r.applicable() ? r.roundedCycles() : null,

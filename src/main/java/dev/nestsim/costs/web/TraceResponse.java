@@ -1,8 +1,10 @@
 package dev.nestsim.costs.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nestsim.costs.CascadeService;
 import dev.nestsim.model.exits.GuestEvent;
 import dev.nestsim.model.exits.TraceNode;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,9 @@ public record TraceResponse(
         @Schema(description = "Cycles of one occurrence", example = "201072") long cycles,
         @Schema(description = "Cycles of all occurrences", example = "201072") long totalCycles,
         @Schema(description = "True when the node budget ran out before this event's children were listed") Boolean truncated,
-        @Schema(description = "What one occurrence consists of, in order") List<TraceResponse> children) {
+        @ArraySchema(arraySchema = @Schema(description = "What one occurrence consists of, in order"),
+                maxItems = CascadeService.MAX_TRACE_NODES)
+        List<TraceResponse> children) {
 
     static TraceResponse of(TraceNode node) {
         if (node == null) {

@@ -90,7 +90,8 @@ class HostController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getHost", summary = "Get a host")
+    @Operation(operationId = "getHost", summary = "Get a host", description = "The host and its host hypervisor L0 as stored; its ETag is the "
+            + "version an update must send in If-Match")
     @ApiResponse(responseCode = "200", description = "The host; ETag is its version")
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HostResponse> get(@PathVariable UUID id) {
@@ -117,7 +118,7 @@ class HostController {
     @ApiResponse(responseCode = "200", description = "Replaced; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "409", description = "A guest hypervisor or VM on the host would break a rule",
+    @ApiResponse(responseCode = "409", description = "A guest hypervisor or VM on the host would break a rule (type conflict-with-children)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "422", description = "The host itself breaks a rule", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -137,7 +138,7 @@ class HostController {
     @ApiResponse(responseCode = "200", description = "Changed; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid patch or result", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "409", description = "A guest hypervisor or VM on the host would break a rule",
+    @ApiResponse(responseCode = "409", description = "A guest hypervisor or VM on the host would break a rule (type conflict-with-children)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "422", description = "The host itself breaks a rule", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -162,7 +163,7 @@ class HostController {
     @Operation(operationId = "deleteHost", summary = "Delete a host", description = "Only a host that runs no guest hypervisor and no VM; If-Match is optional")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "409", description = "It still runs guest hypervisors or VMs (how many of each is in the detail), or a QUEUED or "
+    @ApiResponse(responseCode = "409", description = "It still runs guest hypervisors or VMs (type conflict-with-children, how many of each in the detail), or a QUEUED or "
             + "RUNNING simulation run uses it (type in-use, the runs named in the detail)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))

@@ -27,14 +27,16 @@ class HostProfileController {
     }
 
     @GetMapping
-    @Operation(operationId = "listHostProfiles", summary = "List the host profiles")
+    @Operation(operationId = "listHostProfiles", summary = "List the host profiles", description = "Every real host configuration a host "
+            + "can be created from (POST /api/v1/hosts with profile), the paper's testbed first, with its hardware, features and default kernel")
     @ApiResponse(responseCode = "200", description = "Every profile, the paper's testbed first")
     HostProfileList list() {
         return new HostProfileList(HostProfiles.all().stream().map(HostProfileResponse::of).toList());
     }
 
     @GetMapping("/{name}")
-    @Operation(operationId = "getHostProfile", summary = "Get a host profile")
+    @Operation(operationId = "getHostProfile", summary = "Get a host profile", description = "One profile by its name (asplos20-testbed, ...): "
+            + "the hardware a host created from it gets unless the request overrides it")
     @ApiResponse(responseCode = "200", description = "The profile")
     @ApiResponse(responseCode = "404", description = "No profile of that name",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))

@@ -82,7 +82,8 @@ class HypervisorController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getHypervisor", summary = "Get a guest hypervisor")
+    @Operation(operationId = "getHypervisor", summary = "Get a guest hypervisor", description = "The guest hypervisor as stored, with its "
+            + "level and effective kernel; its ETag is the version an update must send in If-Match")
     @ApiResponse(responseCode = "200", description = "It; ETag is its version")
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HypervisorResponse> get(@PathVariable UUID id) {
@@ -111,7 +112,7 @@ class HypervisorController {
     @ApiResponse(responseCode = "200", description = "Replaced; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "409", description = "A guest hypervisor or VM below it would break a rule (for example fewer vCPUs than its children use, or a DVH mechanism a descendant uses removed)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
+    @ApiResponse(responseCode = "409", description = "A guest hypervisor or VM below it would break a rule (type conflict-with-children; for example fewer vCPUs than its children use, or a DVH mechanism a descendant uses removed)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "422", description = "It breaks a rule, or the parent would change", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -127,7 +128,7 @@ class HypervisorController {
     @ApiResponse(responseCode = "200", description = "Changed; the new ETag is set")
     @ApiResponse(responseCode = "400", description = "Invalid patch or result", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "409", description = "A guest hypervisor or VM below it would break a rule (for example fewer vCPUs than its children use, or a DVH mechanism a descendant uses removed)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
+    @ApiResponse(responseCode = "409", description = "A guest hypervisor or VM below it would break a rule (type conflict-with-children; for example fewer vCPUs than its children use, or a DVH mechanism a descendant uses removed)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "422", description = "It breaks a rule, or the parent would change", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -145,7 +146,7 @@ class HypervisorController {
     @Operation(operationId = "deleteHypervisor", summary = "Delete a guest hypervisor", description = "Only one that runs no guest hypervisor and no VM; If-Match is optional")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such guest hypervisor", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "409", description = "It still runs guest hypervisors or VMs (how many of each is in the detail), or a QUEUED or "
+    @ApiResponse(responseCode = "409", description = "It still runs guest hypervisors or VMs (type conflict-with-children, how many of each in the detail), or a QUEUED or "
             + "RUNNING simulation run's path goes through it (type in-use, the runs named in the detail)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match given and stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<Void> delete(@PathVariable UUID id,

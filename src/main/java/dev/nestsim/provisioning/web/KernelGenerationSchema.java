@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -24,6 +25,7 @@ class KernelGenerationSchema {
     static final String NAME = "KernelGeneration";
 
     @Bean
+    @Order(0)
     OpenApiCustomizer kernelGenerationComponent() {
         return openApi -> {
             @SuppressWarnings("rawtypes")

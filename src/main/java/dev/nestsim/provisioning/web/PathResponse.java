@@ -8,6 +8,7 @@ import dev.nestsim.model.topology.Path;
 import dev.nestsim.model.topology.ViommuMode;
 import dev.nestsim.model.topology.VmcsShadowing;
 import dev.nestsim.provisioning.LocatedPath;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,9 @@ public record PathResponse(
         @Schema(description = "Why it can or cannot be live-migrated",
                 example = "live-migratable: virtual-passthrough assigns L0's virtio device, not hardware, so nothing pins the VM to this host")
         String liveMigration,
-        @Schema(description = "Each level, host first") List<Level> levels) {
+        @ArraySchema(arraySchema = @Schema(description = "Each level, host first"),
+                maxItems = Path.HARD_MAX_DEPTH + 1)
+        List<Level> levels) {
 
     /** One level of the path. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

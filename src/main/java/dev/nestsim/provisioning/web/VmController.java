@@ -80,7 +80,8 @@ class VmController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getVm", summary = "Get a VM")
+    @Operation(operationId = "getVm", summary = "Get a VM", description = "The VM as stored, with its level; its ETag is the version an "
+            + "update must send in If-Match. GET .../path shows what is in force along its path")
     @ApiResponse(responseCode = "200", description = "It; ETag is its version")
     @ApiResponse(responseCode = "404", description = "No such VM", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<VmResponse> get(@PathVariable UUID id) {

@@ -118,7 +118,7 @@ class RunController {
     @ApiResponse(responseCode = "202", description = "It is RUNNING and stops at its next replication",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "409", description = "It is SUCCEEDED or FAILED already",
+    @ApiResponse(responseCode = "409", description = "It is SUCCEEDED or FAILED already (type conflict)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<RunResponse> cancel(@PathVariable UUID id,
                                        @Parameter(description = IDEMPOTENCY_KEY) @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -138,7 +138,7 @@ class RunController {
     @ApiResponse(responseCode = "400", description = "format is neither json nor csv",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "409", description = "The run is not SUCCEEDED (the detail says its status)",
+    @ApiResponse(responseCode = "409", description = "The run is not SUCCEEDED (type run-not-succeeded; the detail says its status)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class),
                     examples = @ExampleObject(RunsApiDocs.NOT_SUCCEEDED)))
     ResponseEntity<?> result(@PathVariable UUID id,

@@ -11,7 +11,8 @@ import java.util.Map;
                 {"target":{"vmId":"9a7d3c2b-1e4f-4a6b-8c9d-0e1f2a3b4c5d"},"workload":"device-notify","replications":10,"seed":42}""")
 public record RunRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) TargetBody target,
-        @Schema(description = "A workload of GET /api/v1/workloads", example = "device-notify", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(description = "A workload of GET /api/v1/workloads; any other name is refused (rule known-workload)", example = "device-notify",
+                requiredMode = Schema.RequiredMode.REQUIRED, maxLength = RunRequest.MAX_WORKLOAD_CHARS)
         String workload,
         @Schema(description = "Values for some of the workload's parameters (GET /api/v1/workloads lists them with their units and "
                 + "ranges); the others take their defaults", example = "{}") Map<String, Double> parameters,
@@ -20,6 +21,9 @@ public record RunRequest(
         @Schema(description = "Seed of the run's random streams, 0 to 9007199254740991 (2^53 - 1); chosen and recorded when absent. "
                 + "The same target configuration, workload, parameters, replications and seed give the same result.",
                 example = "42", minimum = "0", maximum = "9007199254740991") Long seed) {
+
+    /** Longer than any workload's name: a longer one is refused as unknown. */
+    static final int MAX_WORKLOAD_CHARS = 100;
 
     RunSpec toSpec() {
         return new RunSpec(target == null ? null : target.vmId(), target == null ? null : target.hostId(), workload, parameters,

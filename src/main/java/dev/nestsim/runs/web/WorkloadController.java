@@ -44,7 +44,8 @@ class WorkloadController {
     }
 
     @GetMapping("/{name}")
-    @Operation(operationId = "getWorkload", summary = "Get a workload")
+    @Operation(operationId = "getWorkload", summary = "Get a workload", description = "One workload of the catalogue by its name "
+            + "(hypercall, device-notify, memcached, ...): its kind, primary metric and unit, parameters with their ranges, and maxReplications")
     @ApiResponse(responseCode = "200", description = "The workload")
     @ApiResponse(responseCode = "404", description = "No workload of that name",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
