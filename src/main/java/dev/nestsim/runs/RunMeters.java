@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
  *   <li>{@value #RUNS}{@code {status}}: runs in each status, all instances together (the {@code runs} table);</li>
  *   <li>{@value #QUEUE_DEPTH}: QUEUED runs, what {@code nestsim.runs.max-queued} ({@value #QUEUE_CAPACITY}) bounds;</li>
  *   <li>{@value #EXECUTING}: executions running on this instance now;</li>
- *   <li>{@value #DURATION}{@code {workload, outcome}}: how long this instance's executions took, wall clock, as a histogram;</li>
+ *   <li>{@value #DURATION}{@code {workload, outcome}}: how long this instance's executions took, wall clock, as a histogram
+ *   (buckets from 1 ms to 1 h);</li>
  *   <li>{@value #EVENT_RATE}{@code {workload}}: discrete events simulated per second of wall clock by each completed
- *   execution of a simulated workload, as a histogram (analytic workloads simulate none and are not recorded).</li>
+ *   execution of a simulated workload, as a histogram (buckets from 10^3 to 10^9; analytic workloads simulate none and are
+ *   not recorded).</li>
  * </ul>
  */
 @Component
@@ -80,11 +82,12 @@ class RunMeters implements MeterBinder {
             return;
         }
         Timer.builder(DURATION).description("Wall-clock time of an execution of a run on this instance").tag("workload", workload)
-                .tag("outcome", outcome.tag()).publishPercentileHistogram().register(registry).record(took);
+                .tag("outcome", outcome.tag()).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofHours(1)).register(registry).record(took);
         double seconds = took.toNanos() / 1e9;
         if (outcome == Outcome.COMPLETED && events > 0 && seconds > 0) {
             DistributionSummary.builder(EVENT_RATE).description("Discrete events simulated per second of wall clock by an execution")
-                    .tag("workload", workload).publishPercentileHistogram().register(registry)
+                    .tag("workload", workload).publishPercentileHistogram().minimumExpectedValue(1e3).maximumExpectedValue(1e9).register(registry)
                     .record(events / seconds);
         }
     }
