@@ -1,6 +1,8 @@
 package dev.nestsim.api;
 
 import dev.nestsim.api.Problems.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +58,7 @@ class QueryStringCheck implements HandlerInterceptor {
             }
             names.add(name);
         }
-        if (handler instanceof HandlerMethod method) {
+        if (handler instanceof HandlerMethod method && request.getDispatcherType() == DispatcherType.REQUEST) {
             refuseUnknown(names, method);
         }
         return true;
@@ -65,10 +67,11 @@ class QueryStringCheck implements HandlerInterceptor {
     /**
      * Every query parameter must be one the operation declares ({@code @RequestParam}): an unknown one is a 400 with the
      * rule {@code unknown-parameter} listing the known ones, as an unknown field of a body is ({@code unknown-field}), so a
-     * misspelt filter ({@code ?stauts=FAILED}) never silently lists everything. Only nestsim's own operations are checked.
+     * misspelt filter ({@code ?stauts=FAILED}) never silently lists everything. Only nestsim's own documented operations are
+     * checked, and only on the request's own dispatch (an error forwarded to {@code /error} keeps the query it came with).
      */
     private static void refuseUnknown(Set<String> names, HandlerMethod method) {
-        if (!method.getBeanType().getName().startsWith("dev.nestsim.")) {
+        if (!method.getBeanType().getName().startsWith("dev.nestsim.") || method.getBeanType().isAnnotationPresent(Hidden.class)) {
             return;
         }
         Set<String> known = new TreeSet<>();
