@@ -5,7 +5,6 @@ import static dev.nestsim.runs.web.RunsApiDocs.PAGE;
 import static dev.nestsim.runs.web.RunsApiDocs.PROBLEM;
 import static dev.nestsim.runs.web.RunsApiDocs.SIZE;
 
-import dev.nestsim.api.Echo;
 import dev.nestsim.api.FieldProblem;
 import dev.nestsim.api.PageResponse;
 import dev.nestsim.api.ProblemResponse;
