@@ -29,6 +29,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -160,10 +162,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
                                                         WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : String.valueOf(e.getPropertyName());
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().isEnum()
-                ? "one of " + java.util.Arrays.toString(e.getRequiredType().getEnumConstants())
-                : e.getRequiredType().getSimpleName();
-        String detail = name + " must be " + expected + ", was " + Echo.quoted(e.getValue());
+        Class<?> required = e instanceof MethodArgumentTypeMismatchException m && java.util.Collection.class.isAssignableFrom(m.getParameter().getParameterType())
+                ? m.getParameter().nested().getNestedParameterType() : e.getRequiredType();
+        String expected = required == null ? "another type" : JsonProblems.describe(required);
+        Object value = e.getValue() instanceof Object[] values ? String.join(",", java.util.Arrays.stream(values).map(String::valueOf).toList()) : e.getValue();
+        String detail = name + " must be " + expected + ", was " + Echo.quoted(value);
         return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, detail,
                 List.of(new FieldProblem(name, null, "type", detail)), request);
     }
@@ -174,6 +177,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = problem(HttpStatus.NOT_ACCEPTABLE, ProblemType.NOT_ACCEPTABLE,
                 "this resource is only available as " + e.getSupportedMediaTypes(), List.of(), request);
         return response;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status,
+                                                                    WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, noResource(path(request)), List.of(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers, HttpStatusCode status,
+                                                                   WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, noResource(path(request)), List.of(), request);
+    }
+
+    /** The detail of a 404 for a path that names no operation at all (an unknown id in a known path says which id instead). */
+    static String noResource(String path) {
+        return "nothing is at " + Echo.quoted(path) + ": the API is under /api/v1 (hosts, hypervisors, vms, runs, workloads, metrics, "
+                + "host-profiles); every path is listed in /v3/api-docs and in Swagger UI at /swagger-ui.html";
     }
 
     /** Spring's own errors: give them a nestsim type, a title and the instance, keeping Spring's status and detail. */

@@ -59,7 +59,8 @@ final class JsonProblems {
         return field.isEmpty() ? "the body" : field;
     }
 
-    private static String describe(Class<?> type) {
+    /** What a value of {@code type} must be, in a user's words: {@code one of A, B}, {@code an integer}, {@code true or false}. */
+    static String describe(Class<?> type) {
         if (type.isEnum()) {
             StringBuilder names = new StringBuilder("one of ");
             Object[] constants = type.getEnumConstants();

@@ -30,7 +30,7 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (!(code instanceof Integer status) || status < 400) {
-            ProblemJson.write(response, ProblemType.NOT_FOUND, 404, "no resource at " + request.getRequestURI(), request.getRequestURI());
+            ProblemJson.write(response, ProblemType.NOT_FOUND, 404, ApiExceptionHandler.noResource(request.getRequestURI()), request.getRequestURI());
             return;
         }
         String instance = uri == null ? request.getRequestURI() : uri.toString();

@@ -1,6 +1,8 @@
 package dev.nestsim.api;
 
 import dev.nestsim.api.Problems.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -8,7 +10,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -16,9 +28,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * parameter without a name ({@code ?=1}), a percent sign not followed by two hexadecimal digits ({@code %zz}), bytes
  * that are not UTF-8, and, once decoded, a name or value with control characters (no stored name holds one, and
  * PostgreSQL cannot compare with a NUL). Each is a 400 with the rule {@code query-syntax}, {@code percent-encoding},
- * {@code utf-8} or {@code no-control-characters}.
+ * {@code utf-8} or {@code no-control-characters}. Then a parameter the operation does not declare is a 400 with the rule
+ * {@code unknown-parameter}.
  */
 class QueryStringCheck implements HandlerInterceptor {
+
+    private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -26,6 +41,7 @@ class QueryStringCheck implements HandlerInterceptor {
         if (query == null || query.isEmpty()) {
             return true;
         }
+        Set<String> names = new LinkedHashSet<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -40,8 +56,47 @@ class QueryStringCheck implements HandlerInterceptor {
                 throw refused(name, "no-control-characters", "query parameter " + Echo.quoted(name)
                         + " must not contain control characters (U+0000 to U+001F, U+007F to U+009F), was " + Echo.of(value));
             }
+            names.add(name);
+        }
+        if (handler instanceof HandlerMethod method && request.getDispatcherType() == DispatcherType.REQUEST) {
+            refuseUnknown(names, method);
         }
         return true;
+    }
+
+    /**
+     * Every query parameter must be one the operation declares ({@code @RequestParam}): an unknown one is a 400 with the
+     * rule {@code unknown-parameter} listing the known ones, as an unknown field of a body is ({@code unknown-field}), so a
+     * misspelt filter ({@code ?stauts=FAILED}) never silently lists everything. Only nestsim's own documented operations are
+     * checked, and only on the request's own dispatch (an error forwarded to {@code /error} keeps the query it came with).
+     */
+    private static void refuseUnknown(Set<String> names, HandlerMethod method) {
+        if (!method.getBeanType().getName().startsWith("dev.nestsim.") || method.getBeanType().isAnnotationPresent(Hidden.class)) {
+            return;
+        }
+        Set<String> known = new TreeSet<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param == null) {
+                continue;
+            }
+            if (Map.class.isAssignableFrom(parameter.getParameterType())) {
+                return;
+            }
+            parameter.initParameterNameDiscovery(PARAMETER_NAMES);
+            known.add(!param.name().isEmpty() ? param.name() : String.valueOf(parameter.getParameterName()));
+        }
+        List<FieldProblem> unknown = new ArrayList<>();
+        for (String name : names) {
+            if (!known.contains(name)) {
+                String message = "unknown query parameter " + Echo.quoted(name) + "; " + (known.isEmpty()
+                        ? "this operation takes none" : "known parameters: " + String.join(", ", known));
+                unknown.add(new FieldProblem(name, null, "unknown-parameter", message));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException(Problems.summary(unknown), unknown);
+        }
     }
 
     /** Percent-decodes {@code text} (and {@code +} as a space) as strict UTF-8. */

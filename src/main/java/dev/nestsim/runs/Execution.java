@@ -38,6 +38,7 @@ final class Execution implements RunMonitor {
     private volatile boolean shuttingDown;
     private volatile boolean lost;
     private volatile int done;
+    private volatile long events;
     private Instant lastWrite;
 
     Execution(Claim claim, RunLedger ledger, Clock clock, Duration lease) {
@@ -70,6 +71,11 @@ final class Execution implements RunMonitor {
     }
 
     @Override
+    public void eventsSimulated(long simulated) {
+        events += simulated;
+    }
+
+    @Override
     public boolean cancelled() {
         return cancelRequested || shuttingDown || lost;
     }
@@ -87,6 +93,11 @@ final class Execution implements RunMonitor {
 
     int replicationsDone() {
         return done;
+    }
+
+    /** Discrete events the workload reported simulating so far (0 for an analytic workload). */
+    long eventsSimulated() {
+        return events;
     }
 
     void requestCancel() {

@@ -55,6 +55,11 @@ class LocalExecutions {
         slots.release();
     }
 
+    /** Executions running on this instance now. */
+    int executing() {
+        return running.size();
+    }
+
     boolean accepting() {
         return accepting;
     }

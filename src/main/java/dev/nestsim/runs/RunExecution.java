@@ -45,9 +45,10 @@ class RunExecution {
     private final Clock clock;
     private final Duration lease;
     private final String executor;
+    private final RunMeters meters;
 
     RunExecution(RunLedger ledger, LocalExecutions executions, Workloads workloads, TransactionTemplate transactions,
-                 EntityManager entities, Clock clock, RunsProperties properties, ExecutorName executor) {
+                 EntityManager entities, Clock clock, RunsProperties properties, ExecutorName executor, RunMeters meters) {
         this.ledger = ledger;
         this.executions = executions;
         this.workloads = workloads;
@@ -56,6 +57,7 @@ class RunExecution {
         this.clock = clock;
         this.lease = properties.lease();
         this.executor = executor.value();
+        this.meters = meters;
     }
 
     /** Executes the run if it needs an execution and this instance has a slot for it; otherwise returns at once. */
@@ -114,10 +116,14 @@ class RunExecution {
             failed(claim, unusable);
             return null;
         }
+        long started = System.nanoTime();
+        RunMeters.Outcome outcome = RunMeters.Outcome.FAILED;
         try {
-            return runner.run(path, parameters, claim.seed(), claim.replications(), execution);
+            WorkloadResult result = runner.run(path, parameters, claim.seed(), claim.replications(), execution);
+            outcome = RunMeters.Outcome.COMPLETED;
+            return result;
         } catch (CancelledException stopped) {
-            stopped(claim, execution, stopped.replicationsDone());
+            outcome = stopped(claim, execution, stopped.replicationsDone());
             return null;
         } catch (RuntimeException modelError) {
             log.warn("run {} ({} on L{}) failed in the model", claim.runId(), claim.workload(), claim.level(), modelError);
@@ -126,16 +132,25 @@ class RunExecution {
         } catch (OutOfMemoryError exhausted) {
             outOfMemory(claim, exhausted);
             return null;
+        } finally {
+            meters.executed(claim.workload(), outcome, Duration.ofNanos(System.nanoTime() - started), execution.eventsSimulated());
         }
     }
 
-    private void stopped(Claim claim, Execution execution, int done) {
+    private RunMeters.Outcome stopped(Claim claim, Execution execution, int done) {
         switch (execution.stop()) {
-            case CANCELLED -> transactions.execute(tx -> ledger.cancelled(claim, done, clock.instant()));
-            case LOST -> log.info("run {} attempt {}: another execution took the run over", claim.runId(), claim.attempt());
+            case CANCELLED -> {
+                transactions.execute(tx -> ledger.cancelled(claim, done, clock.instant()));
+                return RunMeters.Outcome.CANCELLED;
+            }
+            case LOST -> {
+                log.info("run {} attempt {}: another execution took the run over", claim.runId(), claim.attempt());
+                return RunMeters.Outcome.LOST;
+            }
             default -> {
                 transactions.execute(tx -> ledger.release(claim, clock.instant()));
                 log.info("run {} attempt {} put back in the queue after {} replications (shutdown)", claim.runId(), claim.attempt(), done);
+                return RunMeters.Outcome.REQUEUED;
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.nestsim.api.Problems.RuleViolationException;
 import dev.nestsim.model.exits.Microbenchmark;
 import dev.nestsim.model.workload.ParameterViolation;
 import dev.nestsim.model.workload.WorkloadDescriptor;
+import dev.nestsim.model.workload.WorkloadKind;
 import dev.nestsim.model.workload.WorkloadRunner;
 import dev.nestsim.model.workload.Workloads;
 import dev.nestsim.provisioning.LocatedPath;
@@ -42,17 +43,24 @@ final class SubmissionCheck {
         return runner;
     }
 
-    /** The replications to run: the given number if within 1 and the workload's (and the service's) maximum. */
+    /**
+     * The replications to run: the given number if within 1 and the workload's (and the service's) maximum. An analytic
+     * workload (a microbenchmark: the exit cascade, exact in one evaluation) runs once whatever is asked: replications is
+     * optional for it, checked against the same range when given, and the run records 1.
+     */
     int replications(Integer given, WorkloadDescriptor descriptor, int serviceMax) {
         int max = descriptor == null ? serviceMax : Math.min(serviceMax, descriptor.maxReplications());
-        if (given == null) {
-            return Math.min(RunService.DEFAULT_REPLICATIONS, max);
-        }
-        if (given < 1 || given > max) {
+        int replications = given == null ? Math.min(RunService.DEFAULT_REPLICATIONS, max) : given;
+        if (given != null && (given < 1 || given > max)) {
             invalid.add(FieldProblem.of("replications", "replications-range", "replications must be between 1 and " + max
                     + (descriptor == null ? "" : " for " + descriptor.name()) + ", was " + given));
         }
-        return given;
+        return analytic(descriptor) ? 1 : replications;
+    }
+
+    /** Whether one evaluation of the workload is exact (a microbenchmark), so that replications would repeat the same figure. */
+    static boolean analytic(WorkloadDescriptor descriptor) {
+        return descriptor != null && descriptor.kind() == WorkloadKind.MICROBENCHMARK;
     }
 
     void seed(Long given) {

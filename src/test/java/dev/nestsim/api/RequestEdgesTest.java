@@ -58,6 +58,18 @@ class RequestEdgesTest {
         assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo(field);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/api/v1/nope", "/api/v1/hosts/x/y/z", "/nothing-here", "/api/v2/hosts"})
+    void anUnknownPathIsA404ProblemInOurOwnWords(String path) {
+        MvcTestResult result = api.get(path);
+
+        assertThat(result).hasStatus(404).hasContentType("application/problem+json");
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(ProblemType.NOT_FOUND.uri().toString());
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().startsWith("nothing is at '" + path + "': the API is under /api/v1")
+                .doesNotContain("static resource");
+        assertThat(result).bodyJson().extractingPath("$.instance").isEqualTo(path);
+    }
+
     @Test
     void aWellFormedQueryPasses() {
         MvcTestResult result = mvc.get().uri("/api/v1/hosts").param("name", "é ü").with(request -> {

@@ -31,8 +31,9 @@ public record MicrobenchmarkResponse(
         @Schema(description = "Per level, the exits it saw by exit reason and its cycles on them, per operation") ExitProfileResponse exitProfile,
         @Schema(description = "The same microbenchmark natively on the host (VM results only)") Comparison nativeHost,
         @Schema(description = "The same microbenchmark in an L1 VM on the same host (VM results only)") Comparison l1Vm,
-        @Schema(description = "cycles divided by the native cycles (absent when not applicable natively)", example = "176.473") Double vsNative,
-        @Schema(description = "cycles divided by the L1 VM's cycles", example = "5.311") Double vsL1,
+        @Schema(description = "The slowdown against bare metal: cycles divided by the same microbenchmark's cycles natively on the host "
+                + "(1 is native, 2 twice the cycles); absent when it has no meaning natively", example = "176.473") Double cyclesVsNative,
+        @Schema(description = "The slowdown against an L1 VM: cycles divided by the L1 VM's cycles", example = "5.311") Double cyclesVsL1,
         @Schema(description = "The tree of exits, with ?trace=true") TraceResponse trace) {
 
     /** A comparison point: the same microbenchmark elsewhere. */

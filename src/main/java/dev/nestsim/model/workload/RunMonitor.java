@@ -23,4 +23,12 @@ public interface RunMonitor {
 
     /** True when the run should stop at the next replication boundary. */
     boolean cancelled();
+
+    /**
+     * A replication simulated {@code events} discrete events (its warm-up included); called after {@link #replicationDone}
+     * by the simulated workloads, never by the analytic ones. Observability only: nothing a monitor does here changes a
+     * result. Does nothing by default.
+     */
+    default void eventsSimulated(long events) {
+    }
 }

@@ -57,9 +57,11 @@ final class SimulatedWorkload implements WorkloadRunner {
             int replication = r;
             Outcome nativeOutcome = natives.get(nativeHost, values, seed, r,
                     () -> model.replicate(nativeHost, values, new RandomStreams(seed, replication)));
-            outcomes.add(path.isNative() ? nativeOutcome : model.replicate(platform, values, new RandomStreams(seed, r)));
+            Outcome outcome = path.isNative() ? nativeOutcome : model.replicate(platform, values, new RandomStreams(seed, r));
+            outcomes.add(outcome);
             nativeOutcomes.add(nativeOutcome);
             monitor.replicationDone(r + 1, replications);
+            monitor.eventsSimulated(outcome.events());
         }
         return Summary.of(descriptor, model, path.level(), values, seed, outcomes, nativeOutcomes);
     }

@@ -148,7 +148,6 @@ class HostController {
                                                schema = @Schema(implementation = HostRequest.class), examples = @ExampleObject("""
                                                {"kernel":"linux-5.3","onlineCpus":8}"""))) @RequestBody JsonNode patch,
                                        @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Versions.requirePresent(ifMatch);
         HostEntity current = hosts.get(id);
         ObjectNode base = bodies.toTree(HostRequest.current(current));
         JsonNode profile = patch.get("profile");
@@ -156,6 +155,7 @@ class HostController {
             PROFILE_FIELDS.forEach(base::remove);
         }
         HostRequest merged = bodies.mergePatch(base, patch, HostRequest.class);
+        Versions.requirePresent(ifMatch);
         return updated(hosts.replace(id, ifMatch, merged.toSpec()));
     }
 

@@ -137,8 +137,8 @@ class HypervisorController {
                                                schema = @Schema(implementation = HypervisorRequest.class), examples = @ExampleObject("""
                                                {"vcpus":6}"""))) @RequestBody JsonNode patch,
                                        @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Versions.requirePresent(ifMatch);
         HypervisorRequest merged = bodies.mergePatch(bodies.toTree(HypervisorRequest.current(hypervisors.get(id))), patch, HypervisorRequest.class);
+        Versions.requirePresent(ifMatch);
         return updated(hypervisors.replace(id, ifMatch, merged.toSpec()));
     }
 

@@ -132,8 +132,8 @@ class VmController {
                                                schema = @Schema(implementation = VmRequest.class), examples = @ExampleObject("""
                                                {"name":"renamed","vcpus":2}"""))) @RequestBody JsonNode patch,
                                        @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Versions.requirePresent(ifMatch);
         VmRequest merged = bodies.mergePatch(bodies.toTree(VmRequest.current(vms.get(id))), patch, VmRequest.class);
+        Versions.requirePresent(ifMatch);
         return updated(vms.replace(id, ifMatch, merged.toSpec()));
     }
 

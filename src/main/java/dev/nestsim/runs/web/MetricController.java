@@ -16,7 +16,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import dev.nestsim.model.exits.ExitReason;
+import dev.nestsim.runs.RunMetricEntity;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Metrics of SUCCEEDED runs, queried across runs. */
 @RestController
-@RequestMapping(path = "/api/v1/metrics", produces = "application/json")
+@RequestMapping(path = "/api/v1/metrics", produces = {"application/json", ResultCsv.MEDIA_TYPE})
 @Tag(name = "Metrics", description = "Every metric of every SUCCEEDED run, stored one row each, to compare runs")
 @ApiResponse(responseCode = "500", description = "Unexpected error (logged with an incident id)",
         content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
@@ -41,10 +48,14 @@ class MetricController {
             + "has any), oldest run first and in each run's order, filtered by the run's workload, the level the run ran at (runLevel), "
             + "the metric's own level (level), its name, its exit reason (reason, for the exit profile's metrics), one run, and the run's target. For example workload=memcached&runLevel=2&name=throughput "
             + "compares memcached's throughput across every L2 run.")
-    @ApiResponse(responseCode = "200", description = "One page")
+    @ApiResponse(responseCode = "200", description = "One page: JSON, or with format=csv (or Accept: text/csv) the page's rows as CSV "
+            + "(the columns of a run result's CSV; X-Total-Count is the number of rows matching, on every page)", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = MetricPage.class)),
+            @Content(mediaType = ResultCsv.MEDIA_TYPE, schema = @Schema(type = "string"), examples = @ExampleObject(RunsApiDocs.RESULT_CSV))},
+            headers = @Header(name = "X-Total-Count", description = "Rows matching the filters, on every page", schema = @Schema(type = "integer", format = "int64")))
     @ApiResponse(responseCode = "400", description = "page, size or a filter out of range or of the wrong type, or both vmId and hostId",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    PageResponse<MetricRowResponse> list(
+    ResponseEntity<?> list(
             @Parameter(description = PAGE) @RequestParam(defaultValue = "0") @Min(0) @Max(PageResponse.MAX_PAGE) int page,
             @Parameter(description = SIZE) @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
             @Parameter(description = "Only metrics of runs of this workload", example = "device-notify") @RequestParam(required = false) String workload,
@@ -56,9 +67,27 @@ class MetricController {
             @Parameter(description = "Only metrics of runs in this VM") @RequestParam(required = false) UUID vmId,
             @Parameter(description = "Only metrics of runs natively on this host") @RequestParam(required = false) UUID hostId,
             @Parameter(description = "Only exit-profile metrics of this exit reason", example = "EPT_VIOLATION")
-            @RequestParam(required = false) ExitReason reason) {
+            @RequestParam(required = false) ExitReason reason,
+            @Parameter(description = Formats.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv"}))
+            @RequestParam(required = false) String format, HttpServletRequest request) {
+        boolean csv = Formats.csv(format, request);
         ResultService.MetricFilter filter = new ResultService.MetricFilter(workload, runLevel, level, name, runId,
                 RunController.target(vmId, hostId), reason == null ? null : reason.name());
-        return PageResponse.of(results.metrics(filter, page, size), MetricRowResponse::of);
+        Page<RunMetricEntity> rows = results.metrics(filter, page, size);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header("X-Total-Count", String.valueOf(rows.getTotalElements()));
+        if (csv) {
+            return ok.contentType(MediaType.parseMediaType(ResultCsv.MEDIA_TYPE)).body(ResultCsv.ofRows(rows.getContent()));
+        }
+        return ok.contentType(MediaType.APPLICATION_JSON).body(PageResponse.of(rows, MetricRowResponse::of));
+    }
+
+    /** The JSON answer's schema, for the contract: {@link PageResponse} of {@link MetricRowResponse} (the method also answers CSV). */
+    @Schema(name = "PageResponseMetricRow")
+    record MetricPage(
+            @Schema(description = "This page's items, oldest first") java.util.List<MetricRowResponse> items,
+            @Schema(description = "Page number, from 0", example = "0") int page,
+            @Schema(description = "Page size", example = "20") int size,
+            @Schema(description = "Items matching the filters, across all pages", example = "3") long totalElements,
+            @Schema(description = "Number of pages of this size", example = "1") int totalPages) {
     }
 }

@@ -5,7 +5,6 @@ import static dev.nestsim.runs.web.RunsApiDocs.PAGE;
 import static dev.nestsim.runs.web.RunsApiDocs.PROBLEM;
 import static dev.nestsim.runs.web.RunsApiDocs.SIZE;
 
-import dev.nestsim.api.Echo;
 import dev.nestsim.api.FieldProblem;
 import dev.nestsim.api.PageResponse;
 import dev.nestsim.api.ProblemResponse;
@@ -23,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
@@ -130,25 +130,23 @@ class RunController {
     @Operation(operationId = "getRunResult", summary = "The result of a run", description = "Every metric (mean and 95% confidence "
             + "half-width over the replications, overall and per level), the primary metric, and performance normalised to the same "
             + "workload natively on the same host. Nothing in it depends on when or where it executed: the same configuration, workload, "
-            + "parameters, replications and seed give the same result. format=csv gives one row per metric.")
+            + "parameters, replications and seed give the same result. format=csv (or Accept: text/csv) gives one row per metric.")
     @ApiResponse(responseCode = "200", description = "The result", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = RunResultResponse.class),
                     examples = @ExampleObject(RunsApiDocs.RESULT)),
             @Content(mediaType = ResultCsv.MEDIA_TYPE, schema = @Schema(type = "string"), examples = @ExampleObject(RunsApiDocs.RESULT_CSV))})
-    @ApiResponse(responseCode = "400", description = "format is neither json nor csv",
+    @ApiResponse(responseCode = "400", description = "format is neither json nor csv, or an unknown query parameter",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "404", description = "No such run", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "409", description = "The run is not SUCCEEDED (type run-not-succeeded; the detail says its status)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class),
                     examples = @ExampleObject(RunsApiDocs.NOT_SUCCEEDED)))
     ResponseEntity<?> result(@PathVariable UUID id,
-                             @Parameter(description = "json (default) or csv", example = "json") @RequestParam(defaultValue = "json") String format) {
-        if (!format.equals("json") && !format.equals("csv")) {
-            throw new InvalidRequestException("format must be json or csv, was " + Echo.quoted(format),
-                    List.of(new FieldProblem("format", null, "result-format", "format must be json or csv, was " + Echo.quoted(format))));
-        }
+                             @Parameter(description = Formats.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv"}))
+                             @RequestParam(required = false) String format, HttpServletRequest request) {
+        boolean csv = Formats.csv(format, request);
         RunResult result = results.result(id);
-        if (format.equals("csv")) {
+        if (csv) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(ResultCsv.MEDIA_TYPE)).body(ResultCsv.of(result));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(RunResultResponse.of(result));

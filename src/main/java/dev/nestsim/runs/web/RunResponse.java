@@ -22,7 +22,7 @@ public record RunResponse(
         TargetBody target,
         @Schema(description = "The level the workload runs at: the VM's, or 0 natively", example = "2") int level,
         @Schema(description = "Every parameter, defaults filled in") Map<String, Double> parameters,
-        @Schema(description = "Replications", example = "10") int replications,
+        @Schema(description = "Replications it runs (1 for an analytic workload, a microbenchmark)", example = "10") int replications,
         @Schema(description = "The seed, as given or as chosen", example = "42") long seed,
         ProgressBody progress,
         @Schema(description = "Executions started so far: 1 normally, more when an executor died or was shut down mid-run", example = "1")

@@ -29,6 +29,10 @@ public record RunResultResponse(
         @Schema(description = "The workload's primary metric") MetricBody primary,
         @Schema(description = "Performance relative to the same workload natively on the same host: 1 is native, below 1 slower; "
                 + "null when the workload has no native counterpart", nullable = true) EstimateBody normalizedToNative,
+        @Schema(description = "A microbenchmark's slowdown against bare metal: its cycles divided by the same microbenchmark's cycles "
+                + "natively on the same host (1 is native, 2 twice the cycles; the inverse of normalizedToNative, rounded to 3 decimals); "
+                + "null for every other workload, and for a microbenchmark with no native counterpart", example = "5.764", nullable = true)
+        Double cyclesVsNative,
         @Schema(description = "Every metric, overall (level null) and per level") List<MetricBody> metrics) {
 
     static RunResultResponse of(RunResult stored) {
@@ -37,7 +41,16 @@ public record RunResultResponse(
         Estimate normalized = result.getNormalizedToNative();
         return new RunResultResponse(run.getId(), run.getWorkload(), TargetBody.of(run.getTarget()), result.getLevel(), result.getParameters(),
                 result.getSeed(), result.getReplications(), MetricBody.of(result.getPrimary()),
-                normalized == null ? null : EstimateBody.of(normalized), stored.metrics().stream().map(MetricBody::of).toList());
+                normalized == null ? null : EstimateBody.of(normalized), cyclesVsNative(result), stored.metrics().stream().map(MetricBody::of).toList());
+    }
+
+    /** Cycles over native cycles when the primary metric is cycles (a microbenchmark) and there is a native figure; else null. */
+    static Double cyclesVsNative(RunResultEntity result) {
+        Estimate normalized = result.getNormalizedToNative();
+        if (normalized == null || normalized.mean() <= 0 || !"cycles".equals(result.getPrimary().name())) {
+            return null;
+        }
+        return Math.round(1000 / normalized.mean()) / 1000.0;
     }
 
     /** A mean over independent replications with its confidence half-width (Student's t). */

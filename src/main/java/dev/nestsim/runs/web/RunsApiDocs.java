@@ -28,37 +28,38 @@ final class RunsApiDocs {
             "detail":"run 30b0c391-20d5-4cac-91a4-5d6a53181cee is RUNNING: its result is there once it is SUCCEEDED; \
             watch GET /api/v1/runs/30b0c391-20d5-4cac-91a4-5d6a53181cee","instance":"/api/v1/runs/30b0c391-20d5-4cac-91a4-5d6a53181cee/result"}""";
     static final String RUN = """
-            {"id":"30b0c391-20d5-4cac-91a4-5d6a53181cee","status":"RUNNING","workload":"device-notify",\
+            {"id":"30b0c391-20d5-4cac-91a4-5d6a53181cee","status":"RUNNING","workload":"memcached",\
             "target":{"vmId":"7a2cfe3e-65ef-424f-8ebc-f2261e31435f"},"level":2,"parameters":{},"replications":3,"seed":42,\
             "progress":{"done":1,"total":3,"percent":33.3},"attempts":1,"executor":"node-1/5c1f2a9d","cancelRequested":false,\
             "createdAt":"2026-01-10T09:00:00.120Z","startedAt":"2026-01-10T09:00:00.125Z",\
             "links":{"self":"/api/v1/runs/30b0c391-20d5-4cac-91a4-5d6a53181cee","cancel":"/api/v1/runs/30b0c391-20d5-4cac-91a4-5d6a53181cee/cancel"}}""";
-    /** A real result: device-notify, 3 replications, seed 42, in an L2 virtio VM under a plain L1 on the paper's testbed host. */
+    /** A real result: device-notify (analytic: one evaluation), seed 42, in an L2 virtio VM under a plain L1 on the paper's testbed host. */
     static final String RESULT = """
             {"runId":"30b0c391-20d5-4cac-91a4-5d6a53181cee","workload":"device-notify","target":{"vmId":"7a2cfe3e-65ef-424f-8ebc-f2261e31435f"},\
-            "level":2,"parameters":{},"seed":42,"replications":3,\
-            "primary":{"name":"cycles","unit":"cycles/operation","level":null,"mean":26471,"halfWidth":0,"confidence":0.95,"n":3},\
-            "normalizedToNative":{"mean":0.0056665785198896906,"halfWidth":0,"confidence":0.95,"n":3},\
-            "metrics":[{"name":"cycles","unit":"cycles/operation","level":null,"mean":26471,"halfWidth":0,"confidence":0.95,"n":3},\
-            {"name":"latency","unit":"us/operation","level":null,"mean":12.032272727272728,"halfWidth":0,"confidence":0.95,"n":3},\
-            {"name":"exits","unit":"exits/operation","level":0,"mean":0,"halfWidth":0,"confidence":0.95,"n":3},\
-            {"name":"cycles","unit":"cycles/operation","level":0,"mean":19037,"halfWidth":0,"confidence":0.95,"n":3},\
-            {"name":"exits","unit":"exits/operation","level":1,"mean":2,"halfWidth":0,"confidence":0.95,"n":3},\
-            {"name":"cycles","unit":"cycles/operation","level":1,"mean":7434,"halfWidth":0,"confidence":0.95,"n":3},\
-            {"name":"exits","unit":"exits/operation","level":2,"mean":1,"halfWidth":0,"confidence":0.95,"n":3},\
-            {"name":"cycles","unit":"cycles/operation","level":2,"mean":0,"halfWidth":0,"confidence":0.95,"n":3}]}""";
+            "level":2,"parameters":{},"seed":42,"replications":1,\
+            "primary":{"name":"cycles","unit":"cycles/operation","level":null,"reason":null,"mean":26471,"halfWidth":0,"confidence":0.95,"n":1},\
+            "normalizedToNative":{"mean":0.0056665785198896906,"halfWidth":0,"confidence":0.95,"n":1},"cyclesVsNative":176.473,\
+            "metrics":[{"name":"cycles","unit":"cycles/operation","level":null,"reason":null,"mean":26471,"halfWidth":0,"confidence":0.95,"n":1},\
+            {"name":"latency","unit":"us/operation","level":null,"reason":null,"mean":12.032272727272728,"halfWidth":0,"confidence":0.95,"n":1},\
+            {"name":"exits","unit":"exits/operation","level":0,"reason":null,"mean":0,"halfWidth":0,"confidence":0.95,"n":1},\
+            {"name":"cycles","unit":"cycles/operation","level":0,"reason":null,"mean":19037,"halfWidth":0,"confidence":0.95,"n":1},\
+            {"name":"exits","unit":"exits/operation","level":1,"reason":null,"mean":2,"halfWidth":0,"confidence":0.95,"n":1},\
+            {"name":"cycles","unit":"cycles/operation","level":1,"reason":null,"mean":7434,"halfWidth":0,"confidence":0.95,"n":1},\
+            {"name":"exits","unit":"exits/operation","level":2,"reason":null,"mean":1,"halfWidth":0,"confidence":0.95,"n":1},\
+            {"name":"cycles","unit":"cycles/operation","level":2,"reason":null,"mean":0,"halfWidth":0,"confidence":0.95,"n":1}]}""";
     /** The same result as CSV. */
     static final String RESULT_CSV = """
-            run_id,workload,target_kind,target_id,run_level,name,unit,level,mean,half_width,confidence,n
-            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,cycles,cycles/operation,,26471.0,0.0,0.95,3
-            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,latency,us/operation,,12.032272727272728,0.0,0.95,3
-            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,exits,exits/operation,0,0.0,0.0,0.95,3
-            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,cycles,cycles/operation,0,19037.0,0.0,0.95,3
-            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,exits,exits/operation,1,2.0,0.0,0.95,3
-            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,cycles,cycles/operation,1,7434.0,0.0,0.95,3
-            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,exits,exits/operation,2,1.0,0.0,0.95,3
-            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,cycles,cycles/operation,2,0.0,0.0,0.95,3
-            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,normalizedToNative,ratio,,0.0056665785198896906,0.0,0.95,3
+            run_id,workload,target_kind,target_id,run_level,name,unit,level,reason,mean,half_width,confidence,n
+            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,cycles,cycles/operation,,,26471.0,0.0,0.95,1
+            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,latency,us/operation,,,12.032272727272728,0.0,0.95,1
+            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,exits,exits/operation,0,,0.0,0.0,0.95,1
+            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,cycles,cycles/operation,0,,19037.0,0.0,0.95,1
+            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,exits,exits/operation,1,,2.0,0.0,0.95,1
+            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,cycles,cycles/operation,1,,7434.0,0.0,0.95,1
+            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,exits,exits/operation,2,,1.0,0.0,0.95,1
+            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,cycles,cycles/operation,2,,0.0,0.0,0.95,1
+            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,normalizedToNative,ratio,,,0.0056665785198896906,0.0,0.95,1
+            30b0c391-20d5-4cac-91a4-5d6a53181cee,device-notify,VM,7a2cfe3e-65ef-424f-8ebc-f2261e31435f,2,cyclesVsNative,ratio,,,176.473,0.0,0.95,1
             """;
 
     private RunsApiDocs() {

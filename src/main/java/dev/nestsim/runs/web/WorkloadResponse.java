@@ -18,11 +18,15 @@ public record WorkloadResponse(
         @Schema(description = "Whether a larger primary metric is better (throughput) or worse (cycles, completion time)", example = "false")
         boolean higherIsBetter,
         @Schema(description = "The most replications a run of it may ask for", example = "1000") int maxReplications,
+        @Schema(description = "True for an analytic workload (a microbenchmark: the exit cascade, exact in one evaluation): a run of it "
+                + "evaluates once and records replications 1, whatever replications asks (it is optional, and checked against "
+                + "maxReplications when given); false for a simulated one, whose replications are independent", example = "true")
+        boolean analytic,
         @Schema(description = "Its parameters; a run may set any of them within [min, max], whole numbers where integer is true") List<Parameter> parameters) {
 
     static WorkloadResponse of(WorkloadDescriptor d, int serviceMaxReplications) {
         return new WorkloadResponse(d.name(), d.kind(), d.description(), d.primaryMetric(), d.primaryUnit(), d.higherIsBetter(),
-                Math.min(d.maxReplications(), serviceMaxReplications), d.parameters().stream().map(Parameter::of).toList());
+                Math.min(d.maxReplications(), serviceMaxReplications), d.kind() == WorkloadKind.MICROBENCHMARK, d.parameters().stream().map(Parameter::of).toList());
     }
 
     /** One parameter of a workload. */
