@@ -16,6 +16,9 @@ import org.springframework.http.MediaType;
  */
 final class Formats {
 
+    /** The named schema of the {@code format} query parameter, {@link RunsContractBounds} registers it. */
+    static final String SCHEMA_NAME = "ResultFormat";
+    static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA_NAME;
     static final String DESCRIPTION = "json or csv; when absent, the Accept header decides (text/csv gives CSV, anything else JSON)";
     private static final MediaType CSV = MediaType.parseMediaType(ResultCsv.MEDIA_TYPE);
 

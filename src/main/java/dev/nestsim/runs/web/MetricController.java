@@ -68,7 +68,7 @@ class MetricController {
             @Parameter(description = "Only metrics of runs natively on this host") @RequestParam(required = false) UUID hostId,
             @Parameter(description = "Only exit-profile metrics of this exit reason", example = "EPT_VIOLATION")
             @RequestParam(required = false) ExitReason reason,
-            @Parameter(description = Formats.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv"}))
+            @Parameter(description = Formats.DESCRIPTION, schema = @Schema(ref = Formats.SCHEMA_REF))
             @RequestParam(required = false) String format, HttpServletRequest request) {
         boolean csv = Formats.csv(format, request);
         ResultService.MetricFilter filter = new ResultService.MetricFilter(workload, runLevel, level, name, runId,
@@ -84,7 +84,8 @@ class MetricController {
     /** The JSON answer's schema, for the contract: {@link PageResponse} of {@link MetricRowResponse} (the method also answers CSV). */
     @Schema(name = "PageResponseMetricRow")
     record MetricPage(
-            @Schema(description = "This page's items, oldest first") java.util.List<MetricRowResponse> items,
+            @io.swagger.v3.oas.annotations.media.ArraySchema(arraySchema = @Schema(description = "This page's items, oldest first"),
+                    maxItems = PageResponse.MAX_SIZE) java.util.List<MetricRowResponse> items,
             @Schema(description = "Page number, from 0", example = "0") int page,
             @Schema(description = "Page size", example = "20") int size,
             @Schema(description = "Items matching the filters, across all pages", example = "3") long totalElements,

@@ -142,7 +142,7 @@ class RunController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class),
                     examples = @ExampleObject(RunsApiDocs.NOT_SUCCEEDED)))
     ResponseEntity<?> result(@PathVariable UUID id,
-                             @Parameter(description = Formats.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv"}))
+                             @Parameter(description = Formats.DESCRIPTION, schema = @Schema(ref = Formats.SCHEMA_REF))
                              @RequestParam(required = false) String format, HttpServletRequest request) {
         boolean csv = Formats.csv(format, request);
         RunResult result = results.result(id);

@@ -34,6 +34,9 @@ class RunsContractBounds {
             PublishedBounds.maxItems(openApi, "Workload", "parameters",
                     workloads.descriptors().stream().mapToInt(d -> d.parameters().size()).max().orElse(0));
             PublishedBounds.maxItems(openApi, "RunResult", "metrics", MAX_RESULT_METRICS);
+            openApi.getComponents().addSchemas(Formats.SCHEMA_NAME, new io.swagger.v3.oas.models.media.StringSchema()
+                    .description("How a result or a list of metrics is written: json or csv")
+                    ._enum(java.util.List.of("json", "csv")));
         };
     }
 }
