@@ -71,6 +71,19 @@ public class RunService {
      * submissions, on any instance, never queue more than the bound.
      */
     public RunEntity submit(RunSpec spec) {
+        return admit(spec, true).orElseThrow();
+    }
+
+    /**
+     * As {@link #submit}, for a caller that feeds runs into the queue as room frees up (an experiment): when
+     * {@code nestsim.runs.max-queued} runs wait already it stores nothing and returns empty instead of refusing, so the
+     * caller's transaction stays usable. Every other problem is thrown as by {@link #submit}.
+     */
+    public Optional<RunEntity> submitIfRoom(RunSpec spec) {
+        return admit(spec, false);
+    }
+
+    private Optional<RunEntity> admit(RunSpec spec, boolean refuseWhenFull) {
         SubmissionCheck check = new SubmissionCheck();
         Optional<WorkloadRunner> runner = check.workload(workloads, spec.workload());
         WorkloadDescriptor descriptor = runner.map(WorkloadRunner::descriptor).orElse(null);
@@ -84,6 +97,9 @@ public class RunService {
         ledger.lockAdmission();
         long queued = ledger.countQueued();
         if (queued >= properties.maxQueued()) {
+            if (!refuseWhenFull) {
+                return Optional.empty();
+            }
             throw new RunProblems.QueueFullException(queued, properties.maxQueued(), properties.retryAfter());
         }
         Map<String, Double> parameters = Workloads.withDefaults(descriptor, spec.parameters() == null ? Map.of() : spec.parameters());
@@ -95,7 +111,7 @@ public class RunService {
         entities.flush();
         ledger.insertResources(run.getId(), path.get().ids());
         afterCommit(() -> dispatcher.dispatch(run.getId(), 1));
-        return run;
+        return Optional.of(run);
     }
 
     @Transactional(readOnly = true)

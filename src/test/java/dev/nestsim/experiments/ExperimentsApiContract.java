@@ -1,0 +1,218 @@
+package dev.nestsim.experiments;
+
+import static dev.nestsim.support.ApiClient.body;
+import static dev.nestsim.support.ApiClient.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.nestsim.support.Body;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The experiments API as a user sees it: one call for a sweep, watched to its end, cancelled, deleted. Runs on H2
+ * ({@link ExperimentsApiH2Test}) and PostgreSQL ({@link ExperimentsApiPostgresTest}); each test makes its own VMs.
+ */
+abstract class ExperimentsApiContract extends ExperimentsApiSupport {
+
+    @Test
+    void aBadExperimentIsRefusedWholeNamingEveryProblemAndCreatesNothing() {
+        String vm = anL1Vm("bad");
+        String experiments = String.valueOf(count(""));
+        long runs = ((Number) read(api.get("/api/v1/runs?size=1"), "$.totalElements")).longValue();
+        String resources = api.counts();
+        Body bad = anExperiment("bad", List.of(vm("ok", vm), Body.of("vmId", UUID.randomUUID().toString()),
+                        Body.of("vmId", vm, "hostId", UUID.randomUUID().toString())),
+                List.of(workload("no-such-workload"), Body.of("workload", "memcached", "parameters", Map.of("clientThreads", 99))))
+                .with("replications", 0);
+
+        MvcTestResult refused = api.post("/api/v1/experiments", bad);
+
+        assertThat(refused).hasStatus(400).hasContentType("application/problem+json");
+        List<String> fields = read(refused, "$.errors[*].field");
+        assertThat(fields).containsExactlyInAnyOrder("replications", "targets[1].vmId", "targets[2]", "workloads[0].workload",
+                "workloads[1].parameters.clientThreads");
+        List<String> pointers = read(refused, "$.errors[*].pointer");
+        assertThat(pointers).contains("/workloads/1/parameters/clientThreads", "/targets/1/vmId");
+        assertThat(String.valueOf(count(""))).isEqualTo(experiments);
+        assertThat(((Number) read(api.get("/api/v1/runs?size=1"), "$.totalElements")).longValue()).isEqualTo(runs);
+        assertThat(api.counts()).isEqualTo(resources);
+    }
+
+    @Test
+    void wellFormedButUnknownOrImpossibleCellsAre422() {
+        String host = aBareHost("native-422");
+        Body unknown = anExperiment("unknown", List.of(vm("gone", UUID.randomUUID().toString())), List.of(workload("device-notify")));
+        Body nativeHypercall = anExperiment("hypercall", List.of(host("native", host)), List.of(workload("send-ipi"), workload("hypercall")));
+
+        MvcTestResult first = api.post("/api/v1/experiments", unknown);
+        MvcTestResult second = api.post("/api/v1/experiments", nativeHypercall);
+
+        assertThat(first).hasStatus(422);
+        assertThat((List<String>) read(first, "$.errors[*].field")).containsExactly("targets[0].vmId");
+        assertThat(second).hasStatus(422);
+        assertThat((List<String>) read(second, "$.errors[*].rule")).containsExactly("applicable-natively");
+        assertThat((List<String>) read(second, "$.errors[*].field")).containsExactly("workloads[1].workload");
+    }
+
+    @Test
+    void boundsOnCellsAndTotalWorkAndMissingPartsAre400() {
+        String vm = anL1Vm("bounds");
+        MvcTestResult empty = api.post("/api/v1/experiments", Body.of("name", " ", "targets", List.of(), "workloads", List.of()));
+        MvcTestResult tooMuch = api.post("/api/v1/experiments", anExperiment("much", List.of(vm("a", vm)), List.of(workload("send-ipi")))
+                .with("replications", 1000).with("workloads", java.util.Collections.nCopies(30, workload("send-ipi"))));
+        MvcTestResult both = api.post("/api/v1/experiments", Body.of("preset", "asplos20", "targets", List.of(vm("a", vm))));
+        MvcTestResult unknownPreset = api.post("/api/v1/experiments", Body.of("preset", "no-such-preset"));
+        MvcTestResult unknownField = api.post("/api/v1/experiments", anExperiment("f", List.of(vm("a", vm).with("colour", "red")),
+                List.of(workload("send-ipi"))));
+
+        assertThat(empty).hasStatus(400);
+        assertThat((List<String>) read(empty, "$.errors[*].field")).containsExactlyInAnyOrder("name", "targets", "workloads");
+        assertThat(tooMuch).hasStatus(400);
+        assertThat((List<String>) read(tooMuch, "$.errors[*].rule")).containsExactly("max-total-replications");
+        assertThat(both).hasStatus(400);
+        assertThat((List<String>) read(both, "$.errors[*].rule")).contains("preset-or-cells");
+        assertThat(unknownPreset).hasStatus(422);
+        assertThat((List<String>) read(unknownPreset, "$.errors[*].field")).containsExactly("preset");
+        assertThat(unknownField).hasStatus(400);
+    }
+
+    @Test
+    void aSmallExperimentGoesFromAcceptedToSucceededAndEachCellIsTheRunItWouldBeAlone() {
+        String l1 = anL1Vm("life");
+        String l2 = anL2Vm("life");
+        String host = aBareHost("life-native");
+        Body body = anExperiment("life", List.of(vm("L1", l1), vm("L2", l2), host("native", host)),
+                List.of(workload("device-notify"), workload("send-ipi")));
+
+        MvcTestResult created = api.post("/api/v1/experiments", body);
+
+        assertThat(created).hasStatus(202).bodyJson().isLenientlyEqualTo("""
+                {"name":"life","status":"QUEUED","seed":42,"replications":3,
+                 "configurations":[{"name":"L1","vmId":"%s","provisioned":false},{"name":"L2"},{"name":"native","hostId":"%s"}],
+                 "workloads":[{"workload":"device-notify","parameters":{}},{"workload":"send-ipi"}],
+                 "progress":{"cellsDone":0,"cellsTotal":6,"replicationsTotal":18}}""".formatted(l1, host));
+        String id = read(created, "$.id");
+        JsonNode done = awaitStatus(id, "SUCCEEDED", "FAILED", "CANCELLED");
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.at("/progress/cellsDone").asInt()).isEqualTo(6);
+        assertThat(done.at("/progress/replicationsDone").asLong()).isEqualTo(18);
+        assertThat(done.at("/progress/percent").asDouble()).isEqualTo(100.0);
+        assertThat(done.has("startedAt") && done.has("finishedAt")).isTrue();
+        assertThat(done.at("/links/results").asString()).isEqualTo("/api/v1/experiments/" + id + "/results");
+        Set<String> runIds = new HashSet<>();
+        done.get("cells").forEach(c -> {
+            assertThat(c.get("status").asString()).isEqualTo("SUCCEEDED");
+            runIds.add(c.get("runId").asString());
+        });
+        assertThat(runIds).hasSize(6);
+        JsonNode cell = done.get("cells").get(2);
+        assertThat(cell.get("configuration").asString()).isEqualTo("L2");
+        assertThat(cell.get("workload").asString()).isEqualTo("device-notify");
+        String alone = submitRun(Body.of("target", Body.of("vmId", l2), "workload", "device-notify", "replications", 3, "seed", 42));
+        await().atMost(WAIT).until(() -> "SUCCEEDED".equals(get("/api/v1/runs/" + alone).get("status").asString()));
+        assertThat(resultApartFromItsRun(alone)).isEqualTo(resultApartFromItsRun(cell.get("runId").asString()));
+    }
+
+    @Test
+    void listsArePagedAndFilteredByStatusAndName() {
+        String vm = anL1Vm("list");
+        String name = "list-" + UUID.randomUUID();
+        String id = create(anExperiment(name, List.of(vm("a", vm)), List.of(workload("send-ipi"))));
+        awaitStatus(id, "SUCCEEDED");
+
+        assertThat(count("&name=" + name)).isEqualTo(1);
+        assertThat(count("&name=" + name + "&status=SUCCEEDED")).isEqualTo(1);
+        assertThat(count("&name=" + name + "&status=RUNNING&status=QUEUED")).isZero();
+        JsonNode page = get("/api/v1/experiments?size=1&name=" + name);
+        assertThat(page.at("/items/0/id").asString()).isEqualTo(id);
+        assertThat(page.at("/items/0").has("cells")).isFalse();
+        assertThat(api.get("/api/v1/experiments?size=1000")).hasStatus(400);
+        assertThat(api.get("/api/v1/experiments?status=SLEEPING")).hasStatus(400);
+        assertThat(api.get("/api/v1/experiments/" + UUID.randomUUID())).hasStatus(404);
+    }
+
+    @Test
+    void cancellingStopsTheRunsAndLeavesTheRestUnsubmittedAndDeletingWhileRunningIs409() {
+        String vm = anL1Vm("cancel");
+        String id = create(aSlowExperiment("cancel", vm, 12));
+        await().atMost(WAIT).until(() -> "RUNNING".equals(experiment(id).get("status").asString()));
+
+        MvcTestResult whileRunning = api.delete("/api/v1/experiments/" + id);
+        assertThat(whileRunning).hasStatus(409).hasContentType("application/problem+json");
+        assertThat(body(whileRunning)).contains("RUNNING").contains("cancel it first");
+        MvcTestResult cancelled = api.post("/api/v1/experiments/" + id + "/cancel", "");
+
+        assertThat(cancelled).hasStatus(200).bodyJson().isLenientlyEqualTo("{\"status\":\"CANCELLED\"}");
+        assertThat(api.post("/api/v1/experiments/" + id + "/cancel", "")).hasStatus(200);
+        await().atMost(WAIT).until(() -> {
+            List<String> statuses = new ArrayList<>();
+            experiment(id).get("cells").forEach(c -> statuses.add(c.has("status") ? c.get("status").asString() : "UNSUBMITTED"));
+            return statuses.stream().noneMatch(s -> s.equals("QUEUED") || s.equals("RUNNING"));
+        });
+        JsonNode after = experiment(id);
+        assertThat(after.get("status").asString()).isEqualTo("CANCELLED");
+        long unsubmitted = 0;
+        for (JsonNode c : after.get("cells")) {
+            unsubmitted += c.has("runId") ? 0 : 1;
+        }
+        assertThat(unsubmitted).as("at most max-in-flight cells were ever submitted").isGreaterThanOrEqualTo(12 - 8);
+        assertThat(api.delete("/api/v1/experiments/" + id)).hasStatus(204);
+        assertThat(api.get("/api/v1/experiments/" + id)).hasStatus(404);
+        assertThat(api.get("/api/v1/vms/" + vm)).as("the user's target stays").hasStatus(200);
+    }
+
+    @Test
+    void aFinishedExperimentCannotBeCancelledAndATargetInUseCannotBeDeleted() {
+        String vm = anL1Vm("finished");
+        String slowVm = anL1Vm("held");
+        String id = create(anExperiment("finished", List.of(vm("a", vm)), List.of(workload("send-ipi"))));
+        awaitStatus(id, "SUCCEEDED");
+        String slow = create(aSlowExperiment("held", slowVm, 12));
+
+        assertThat(api.post("/api/v1/experiments/" + id + "/cancel", "")).hasStatus(409);
+        MvcTestResult deleteTarget = api.delete("/api/v1/vms/" + slowVm);
+        assertThat(deleteTarget).hasStatus(409);
+        assertThat(body(deleteTarget)).contains("experiment " + slow);
+        api.post("/api/v1/experiments/" + slow + "/cancel", "");
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyCreateOneExperiment() {
+        String vm = anL1Vm("idem");
+        String name = "idem-" + UUID.randomUUID();
+        Body body = anExperiment(name, List.of(vm("a", vm)), List.of(workload("send-ipi")));
+        String key = UUID.randomUUID().toString();
+
+        MvcTestResult first = api.post("/api/v1/experiments", body, "Idempotency-Key", key);
+        MvcTestResult again = api.post("/api/v1/experiments", body, "Idempotency-Key", key);
+        MvcTestResult other = api.post("/api/v1/experiments", body.with("seed", 43), "Idempotency-Key", key);
+
+        assertThat(first).hasStatus(202);
+        assertThat(again).hasStatus(202);
+        assertThat((String) read(again, "$.id")).isEqualTo(read(first, "$.id"));
+        assertThat(again.getResponse().getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(other).hasStatus(422);
+        assertThat(count("&name=" + name)).isEqualTo(1);
+    }
+
+    String submitRun(Body run) {
+        MvcTestResult submitted = api.post("/api/v1/runs", run);
+        assertThat(submitted).as(body(submitted)).hasStatus(202);
+        return read(submitted, "$.id");
+    }
+
+    JsonNode resultApartFromItsRun(String runId) {
+        ObjectNode result = (ObjectNode) get("/api/v1/runs/" + runId + "/result");
+        result.remove("runId");
+        return result;
+    }
+}
