@@ -204,6 +204,112 @@ abstract class ExperimentsApiContract extends ExperimentsApiSupport {
         assertThat(count("&name=" + name)).isEqualTo(1);
     }
 
+    @Test
+    void theAsplos20PresetProvisionsEachConfigurationOnAHostOfItsOwnAndDeletingTheExperimentDeletesOnlyThose() {
+        List<String> names = List.of("native", "L1", "L2 baseline", "L2 passthrough", "L2 DVH-VP", "L2 DVH", "L3 baseline", "L3 DVH");
+        JsonNode presets = get("/api/v1/experiment-presets");
+        assertThat(presets.at("/items/0/name").asString()).isEqualTo("asplos20");
+        assertThat(presets.at("/items/0/replications").asInt()).isEqualTo(10);
+        assertThat(presets.at("/items/0/applications").size()).isEqualTo(7);
+        String userVm = anL1Vm("preset-user");
+        long hosts = api.count("hosts");
+        long hypervisors = api.count("hypervisors");
+        long vms = api.count("vms");
+
+        String id = create(Body.of("preset", "asplos20", "replications", 1));
+        api.post("/api/v1/experiments/" + id + "/cancel", "");
+        JsonNode experiment = experiment(id);
+
+        assertThat(experiment.get("name").asString()).isEqualTo("asplos20");
+        assertThat(experiment.get("preset").asString()).isEqualTo("asplos20");
+        List<String> configured = new ArrayList<>();
+        experiment.get("configurations").forEach(c -> {
+            configured.add(c.get("name").asString());
+            assertThat(c.get("provisioned").asBoolean()).isTrue();
+        });
+        assertThat(configured).containsExactlyElementsOf(names);
+        assertThat(experiment.get("workloads").size()).isEqualTo(11);
+        assertThat(experiment.at("/progress/cellsTotal").asInt()).as("native runs no hypercall").isEqualTo(8 * 11 - 1);
+        assertThat(api.count("hosts")).isEqualTo(hosts + 8);
+        assertThat(api.count("hypervisors")).isEqualTo(hypervisors + 4 + 2 * 2);
+        assertThat(api.count("vms")).isEqualTo(vms + 7);
+        int[] onlineCpus = {4, 6, 8, 8, 8, 8, 10, 10};
+        int[] levels = {0, 1, 2, 2, 2, 2, 3, 3};
+        String[] io = {null, "VIRTIO", "VIRTIO", "PASSTHROUGH", "VIRTUAL_PASSTHROUGH", "VIRTUAL_PASSTHROUGH", "VIRTIO", "VIRTUAL_PASSTHROUGH"};
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode c = experiment.get("configurations").get(i);
+            String hostId = i == 0 ? c.get("hostId").asString() : get("/api/v1/vms/" + c.get("vmId").asString()).get("hostId").asString();
+            JsonNode host = get("/api/v1/hosts/" + hostId);
+            assertThat(host.get("onlineCpus").asInt()).as(names.get(i)).isEqualTo(onlineCpus[i]);
+            assertThat(host.get("profile").asString()).isEqualTo("asplos20-testbed");
+            assertThat(host.get("kernel").asString()).isEqualTo("linux-4.18");
+            if (i > 0) {
+                JsonNode vm = get("/api/v1/vms/" + c.get("vmId").asString());
+                assertThat(vm.get("level").asInt()).as(names.get(i)).isEqualTo(levels[i]);
+                assertThat(vm.get("io").asString()).as(names.get(i)).isEqualTo(io[i]);
+            }
+        }
+        String ownedVm = experiment.at("/configurations/1/vmId").asString();
+        MvcTestResult deleteOwned = api.delete("/api/v1/vms/" + ownedVm);
+        assertThat(deleteOwned).hasStatus(409);
+        assertThat(body(deleteOwned)).contains("experiment " + id);
+        await().atMost(WAIT).until(() -> api.delete("/api/v1/experiments/" + id).getResponse().getStatus() == 204);
+        assertThat(api.count("hosts")).isEqualTo(hosts);
+        assertThat(api.count("hypervisors")).isEqualTo(hypervisors);
+        assertThat(api.count("vms")).isEqualTo(vms);
+        assertThat(api.get("/api/v1/vms/" + userVm)).hasStatus(200);
+    }
+
+    @Test
+    void resultsHoldEveryCellAsItsRunReportsItAsJsonAndCsvAndTheComparisonGivesASpeedupWithItsInterval() {
+        String l1 = anL1Vm("results");
+        String l2 = anL2Vm("results");
+        Body rr = Body.of("workload", "memcached", "parameters", Map.of("durationSeconds", 0.02, "warmupSeconds", 0.005, "clientsPerThread", 5));
+        String id = create(anExperiment("results", List.of(vm("L1", l1), vm("L2 baseline", l2)), List.of(workload("device-notify"), rr)));
+        awaitStatus(id, "SUCCEEDED");
+
+        JsonNode results = get("/api/v1/experiments/" + id + "/results");
+        assertThat(results.get("cells").size()).isEqualTo(4);
+        JsonNode cell = results.get("cells").get(3);
+        assertThat(cell.get("configuration").asString()).isEqualTo("L2 baseline");
+        assertThat(cell.get("workload").asString()).isEqualTo("memcached");
+        JsonNode alone = get("/api/v1/runs/" + cell.get("runId").asString() + "/result");
+        assertThat(cell.get("metrics")).isEqualTo(alone.get("metrics"));
+        assertThat(cell.at("/normalizedToNative/mean").asDouble()).isEqualTo(alone.at("/normalizedToNative/mean").asDouble());
+        assertThat(cell.at("/normalizedToNative/halfWidth").asDouble()).isEqualTo(alone.at("/normalizedToNative/halfWidth").asDouble());
+
+        MvcTestResult csv = api.get("/api/v1/experiments/" + id + "/results?format=csv");
+        assertThat(csv).hasStatus(200).hasContentType("text/csv");
+        List<String> lines = body(csv).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("experiment_id,configuration,workload,run_id,status,run_level,name,unit,level,reason,mean,half_width,confidence,n");
+        int metrics = 0;
+        for (JsonNode c : results.get("cells")) {
+            metrics += c.get("metrics").size() + (c.has("normalizedToNative") ? 1 : 0);
+        }
+        assertThat(lines).hasSize(1 + metrics);
+        assertThat(lines).anyMatch(l -> l.startsWith(id + ",L2 baseline,memcached," + cell.get("runId").asString() + ",SUCCEEDED,2,throughput,"));
+        assertThat(api.get("/api/v1/experiments/" + id + "/results?format=xml")).hasStatus(400);
+
+        JsonNode comparison = get("/api/v1/experiments/" + id + "/comparison?baseline=L2 baseline&against=L1");
+        assertThat(comparison.get("commonRandomNumbers").asBoolean()).isTrue();
+        assertThat(comparison.get("intervalMethod").asString()).contains("Fieller");
+        JsonNode micro = comparison.get("workloads").get(0);
+        assertThat(micro.get("method").asString()).isEqualTo("exact");
+        assertThat(micro.get("speedup").asDouble()).as("L1 takes fewer cycles than L2").isGreaterThan(1.0)
+                .isCloseTo(micro.at("/baselineCell/primary/mean").asDouble() / micro.at("/againstCell/primary/mean").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-12));
+        JsonNode app = comparison.get("workloads").get(1);
+        assertThat(app.get("method").asString()).isEqualTo("fieller");
+        assertThat(app.get("metric").asString()).isEqualTo("throughput");
+        double ratio = app.at("/againstCell/primary/mean").asDouble() / app.at("/baselineCell/primary/mean").asDouble();
+        assertThat(app.get("speedup").asDouble()).isCloseTo(ratio, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(app.get("lower").asDouble()).isLessThan(ratio);
+        assertThat(app.get("upper").asDouble()).isGreaterThan(ratio);
+        MvcTestResult unknown = api.get("/api/v1/experiments/" + id + "/comparison?baseline=nope");
+        assertThat(unknown).hasStatus(400);
+        assertThat((List<String>) read(unknown, "$.errors[*].field")).containsExactlyInAnyOrder("against", "baseline");
+    }
+
     String submitRun(Body run) {
         MvcTestResult submitted = api.post("/api/v1/runs", run);
         assertThat(submitted).as(body(submitted)).hasStatus(202);
