@@ -32,6 +32,8 @@ import java.util.function.Supplier;
 final class ExperimentCheck {
 
     static final int MAX_NAME_CHARS = 200;
+    /** Rules of a topology's parts that make a field malformed (400) rather than a topology that breaks a rule (422). */
+    private static final java.util.Set<String> INVALID_RULES = java.util.Set.of("not-null", "known-kernel", "valid-value");
 
     private final List<FieldProblem> invalid = new ArrayList<>();
     private final List<FieldProblem> unknown = new ArrayList<>();
@@ -48,8 +50,8 @@ final class ExperimentCheck {
 
     /** The preset, or empty (and a problem) when it is not known; a preset excludes targets and workloads. */
     Optional<Presets.Preset> preset(ExperimentSpec spec) {
-        if (spec.targets() != null || spec.workloads() != null) {
-            invalid.add(FieldProblem.of("preset", "preset-or-cells", "give either a preset or targets and workloads, not both"));
+        if (spec.targets() != null || spec.topologies() != null || spec.workloads() != null) {
+            invalid.add(FieldProblem.of("preset", "preset-or-cells", "give either a preset or targets (or topologies) and workloads, not both"));
         }
         Optional<Presets.Preset> preset = Presets.byName(spec.preset());
         if (preset.isEmpty()) {
@@ -96,19 +98,26 @@ final class ExperimentCheck {
         }
     }
 
-    /** Configuration names are unique within an experiment. */
-    void uniqueNames(List<String> names) {
-        Map<String, Integer> first = new HashMap<>();
+    /** Configuration names are unique within an experiment; {@code fields} says where each name was given. */
+    void uniqueNames(List<String> names, List<String> fields) {
+        Map<String, String> first = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (name == null) {
                 continue;
             }
-            Integer earlier = first.putIfAbsent(name, i);
+            String earlier = first.putIfAbsent(name, fields.get(i).replace(".name", ""));
             if (earlier != null) {
-                invalid.add(FieldProblem.of("targets[" + i + "].name", "unique-configuration-name", "configuration name " + Echo.quoted(name)
-                        + " is also that of targets[" + earlier + "]: give each target a name of its own"));
+                invalid.add(FieldProblem.of(fields.get(i), "unique-configuration-name", "configuration name " + Echo.quoted(name)
+                        + " is also that of " + earlier + ": give each configuration a name of its own"));
             }
+        }
+    }
+
+    /** Problems found elsewhere (a topology's parts, refused by provisioning): a 422 unless a field is malformed. */
+    void add(List<FieldProblem> problems) {
+        for (FieldProblem p : problems) {
+            (INVALID_RULES.contains(p.rule()) ? invalid : unknown).add(p);
         }
     }
 

@@ -72,7 +72,7 @@ public class ExperimentService {
     }
 
     /** A configuration about to be stored: its name and target, or (for a preset) its template. */
-    private record Planned(String name, Target target, Presets.ConfigurationTemplate template, boolean isNative) {
+    private record Planned(String name, Target target, Presets.ConfigurationTemplate template, boolean isNative, boolean provisioned) {
     }
 
     /**
@@ -81,6 +81,8 @@ public class ExperimentService {
      * resources in the same transaction; nothing is created when anything is refused.
      */
     public ExperimentView create(ExperimentSpec spec) {
+        UUID id = UUID.randomUUID();
+        PresetProvisioner.Provisioned owned = new PresetProvisioner.Provisioned(id);
         ExperimentCheck check = new ExperimentCheck();
         Optional<Presets.Preset> preset = spec.preset() != null ? check.preset(spec) : Optional.empty();
         String name = spec.name() != null || spec.preset() == null ? spec.name() : spec.preset();
@@ -98,7 +100,7 @@ public class ExperimentService {
         Integer replicationsGiven = spec.replications() != null ? spec.replications() : preset.map(Presets.Preset::replications).orElse(null);
         int replications = check.replications(replicationsGiven, descriptors, runLimits.maxReplications());
         check.seed(spec.seed());
-        List<Planned> planned = spec.preset() != null ? planPreset(preset) : planTargets(spec.targets(), check);
+        List<Planned> planned = spec.preset() != null ? planPreset(preset) : planConfigurations(spec, check, owned);
         long cells = 0;
         for (int i = 0; i < planned.size(); i++) {
             for (int j = 0; j < runners.size(); j++) {
@@ -116,48 +118,73 @@ public class ExperimentService {
         check.size(cells, replications, limits);
         check.throwIfAny();
         long seed = spec.seed() != null ? spec.seed() : seeds.nextLong() >>> 11;
-        ExperimentEntity experiment = new ExperimentEntity(UUID.randomUUID(), name, spec.preset(), seed, replications, (int) cells, now());
+        ExperimentEntity experiment = new ExperimentEntity(id, name, spec.preset(), seed, replications, (int) cells, now());
         entities.persist(experiment);
         entities.flush();
-        store(experiment.getId(), planned, workloadSpecs, runners);
-        UUID id = experiment.getId();
+        store(id, planned, workloadSpecs, runners, owned);
         afterCommit(() -> feeder.poke(id));
         return view(experiment);
     }
 
     private List<Planned> planPreset(Optional<Presets.Preset> preset) {
-        return preset.map(p -> p.configurations().stream().map(t -> new Planned(t.name(), null, t, t.vm() == null)).toList()).orElse(List.of());
+        return preset.map(p -> p.configurations().stream().map(t -> new Planned(t.name(), null, t, t.vm() == null, true)).toList())
+                .orElse(List.of());
     }
 
-    private List<Planned> planTargets(List<TargetSpec> targets, ExperimentCheck check) {
+    /** The targets, then the topologies (provisioned now, so that their problems are reported with the rest). */
+    private List<Planned> planConfigurations(ExperimentSpec spec, ExperimentCheck check, PresetProvisioner.Provisioned owned) {
         List<Planned> planned = new ArrayList<>();
-        if (!check.list(targets, "targets", limits.maxCells(), "target")) {
-            return planned;
-        }
         List<String> names = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        if (spec.topologies() == null || spec.targets() != null) {
+            planTargets(spec.targets(), check, planned, names, fields);
+        }
+        if (spec.topologies() != null && check.list(spec.topologies(), "topologies", limits.maxCells(), "topology")) {
+            List<dev.nestsim.api.FieldProblem> problems = new ArrayList<>();
+            for (int i = 0; i < spec.topologies().size(); i++) {
+                ExperimentSpec.TopologySpec t = spec.topologies().get(i);
+                if (t == null) {
+                    problems.add(dev.nestsim.api.FieldProblem.of("topologies[" + i + "]", "not-null", "topologies[" + i + "] must be an object"));
+                    continue;
+                }
+                check.name(t.name(), "topologies[" + i + "].name");
+                Optional<Target> target = provisioner.provision(i, t, owned, problems);
+                names.add(t.name());
+                fields.add("topologies[" + i + "].name");
+                planned.add(new Planned(t.name(), target.orElse(null), null, t.vm() == null, true));
+            }
+            check.add(problems);
+        }
+        check.uniqueNames(names, fields);
+        return planned;
+    }
+
+    private void planTargets(List<TargetSpec> targets, ExperimentCheck check, List<Planned> planned, List<String> names, List<String> fields) {
+        if (!check.list(targets, "targets", limits.maxCells(), "target")) {
+            return;
+        }
         for (int i = 0; i < targets.size(); i++) {
             TargetSpec t = targets.get(i);
             Optional<LocatedPath> path = check.target(i, t, () -> t.vmId() != null ? topology.lockAndLocateVm(t.vmId()) : topology.lockAndLocateHost(t.hostId()));
             String name = t == null ? null : t.name() != null ? t.name()
                     : path.map(p -> p.path().hasLeaf() ? p.path().leaf().name() : p.path().host().name()).orElse(null);
             names.add(name);
+            fields.add("targets[" + i + "].name");
             if (path.isPresent()) {
-                planned.add(new Planned(name, t.vmId() != null ? Target.vm(t.vmId()) : Target.host(t.hostId()), null, t.vmId() == null));
+                planned.add(new Planned(name, t.vmId() != null ? Target.vm(t.vmId()) : Target.host(t.hostId()), null, t.vmId() == null, false));
             } else {
-                planned.add(new Planned(name, null, null, t != null && t.hostId() != null && t.vmId() == null));
+                planned.add(new Planned(name, null, null, t != null && t.hostId() != null && t.vmId() == null, false));
             }
         }
-        check.uniqueNames(names);
-        return planned;
     }
 
-    private void store(UUID id, List<Planned> planned, List<WorkloadSpec> workloadSpecs, List<Optional<WorkloadRunner>> runners) {
-        PresetProvisioner.Provisioned resources = new PresetProvisioner.Provisioned(id, ledger);
+    private void store(UUID id, List<Planned> planned, List<WorkloadSpec> workloadSpecs, List<Optional<WorkloadRunner>> runners,
+                       PresetProvisioner.Provisioned resources) {
         int cell = 0;
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
             Target target = p.template() == null ? p.target() : provisioner.provision(p.template(), resources);
-            ledger.insertConfiguration(id, new ExperimentConfiguration(i, p.name(), target, p.template() != null));
+            ledger.insertConfiguration(id, new ExperimentConfiguration(i, p.name(), target, p.provisioned()));
             for (int j = 0; j < workloadSpecs.size(); j++) {
                 WorkloadDescriptor d = runners.get(j).orElseThrow().descriptor();
                 if (p.isNative() && !applicableNatively(d)) {
@@ -167,6 +194,7 @@ public class ExperimentService {
                 ledger.insertCell(id, cell++, i, j, d.name(), JSON.writeValueAsString(new TreeMap<>(parameters)));
             }
         }
+        resources.store(ledger);
     }
 
     private static boolean applicableNatively(WorkloadDescriptor d) {

@@ -310,6 +310,41 @@ abstract class ExperimentsApiContract extends ExperimentsApiSupport {
         assertThat((List<String>) read(unknown, "$.errors[*].field")).containsExactlyInAnyOrder("against", "baseline");
     }
 
+    @Test
+    void topologiesAreProvisionedByTheExperimentRefusedPartByPartAndDeletedWithIt() {
+        Body l2 = Body.of("name", "L2 DVH", "host", Body.of("profile", "asplos20-testbed", "onlineCpus", 8, "kernel", "linux-4.18", "dvh", Body.ALL_DVH),
+                "hypervisors", List.of(Body.of("vcpus", 6, "memoryGib", 24, "viommu", "STATIC", "dvh", Body.ALL_DVH)),
+                "vm", Body.of("vcpus", 4, "memoryGib", 12, "io", "VIRTUAL_PASSTHROUGH", "dvh", Body.ALL_DVH));
+        Body bare = Body.of("name", "native", "host", Body.of("profile", "asplos20-testbed", "onlineCpus", 4));
+        Body undelivered = Body.of("name", "no dvh", "host", Body.of("profile", "asplos20-testbed"),
+                "hypervisors", List.of(Body.of("vcpus", 6, "memoryGib", 24)), "vm", Body.of("vcpus", 4, "memoryGib", 12, "dvh", Body.ALL_DVH));
+        Body unknownKernel = Body.of("name", "kernel", "host", Body.of("profile", "asplos20-testbed", "kernel", "linux-9.9"));
+        Body missingSize = Body.of("name", "size", "host", Body.of("profile", "asplos20-testbed"), "vm", Body.of("vcpus", 4));
+        String before = api.counts();
+
+        MvcTestResult refused = api.post("/api/v1/experiments", Body.of("name", "topologies", "topologies",
+                List.of(l2, bare, undelivered, unknownKernel, missingSize), "workloads", List.of(workload("send-ipi")), "replications", 2));
+
+        assertThat(refused).hasStatus(400);
+        List<String> fields = read(refused, "$.errors[*].field");
+        assertThat(fields).contains("topologies[3].host.kernel", "topologies[4].vm.memoryGib").anyMatch(f -> f.startsWith("topologies[2].vm"));
+        assertThat(fields).noneMatch(f -> f.startsWith("topologies[0]") || f.startsWith("topologies[1]"));
+        assertThat(api.counts()).as("nothing provisioned").isEqualTo(before);
+
+        String id = create(Body.of("name", "topologies", "topologies", List.of(l2, bare), "workloads",
+                List.of(workload("send-ipi"), workload("device-notify")), "replications", 2, "seed", 5));
+        JsonNode done = awaitStatus(id, "SUCCEEDED", "FAILED", "CANCELLED");
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.at("/configurations/0/provisioned").asBoolean()).isTrue();
+        assertThat(done.at("/configurations/1/hostId").isMissingNode()).isFalse();
+        JsonNode vm = get("/api/v1/vms/" + done.at("/configurations/0/vmId").asString());
+        assertThat(vm.get("level").asInt()).isEqualTo(2);
+        assertThat(get("/api/v1/hosts/" + vm.get("hostId").asString()).get("onlineCpus").asInt()).isEqualTo(8);
+        assertThat(done.at("/progress/cellsTotal").asInt()).isEqualTo(4);
+        assertThat(api.delete("/api/v1/experiments/" + id)).hasStatus(204);
+        assertThat(api.counts()).as("deleted with the experiment").isEqualTo(before);
+    }
+
     String submitRun(Body run) {
         MvcTestResult submitted = api.post("/api/v1/runs", run);
         assertThat(submitted).as(body(submitted)).hasStatus(202);
