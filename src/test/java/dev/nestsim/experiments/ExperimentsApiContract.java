@@ -123,6 +123,25 @@ abstract class ExperimentsApiContract extends ExperimentsApiSupport {
     }
 
     @Test
+    void aCellWhoseRunFailsMakesTheExperimentFailedNamingTheCellAndWhy() {
+        String vm = anL1Vm("failing");
+        String id = create(anExperiment("failing", List.of(vm("L1", vm)), List.of(workload("send-ipi"), workload("diagnostic-out-of-memory")))
+                .with("replications", 1));
+
+        JsonNode failed = awaitStatus(id, "FAILED", "SUCCEEDED", "CANCELLED");
+
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.at("/problem/type").asString()).isEqualTo("https://nestsim.dev/problems/experiment-failed");
+        assertThat(failed.at("/problem/cell/position").asInt()).isEqualTo(1);
+        assertThat(failed.at("/problem/cell/configuration").asString()).isEqualTo("L1");
+        assertThat(failed.at("/problem/cell/workload").asString()).isEqualTo("diagnostic-out-of-memory");
+        assertThat(failed.at("/problem/detail").asString()).contains("L1 x diagnostic-out-of-memory").contains("FAILED")
+                .contains("more memory than the service's heap");
+        assertThat(failed.has("finishedAt")).isTrue();
+        assertThat(failed.at("/links/cancel").isMissingNode()).isTrue();
+    }
+
+    @Test
     void listsArePagedAndFilteredByStatusAndName() {
         String vm = anL1Vm("list");
         String name = "list-" + UUID.randomUUID();

@@ -11,7 +11,7 @@ final class ExperimentsApiDocs {
 
     static final String INVALID_EXPERIMENT = """
             {"type":"https://nestsim.dev/problems/invalid-request","title":"The request is invalid","status":400,\
-            "detail":"3 problems (clientThreads-range, exactly-one-target, known-workload): see errors","instance":"/api/v1/experiments",\
+            "detail":"3 problems (exactly-one-target, known-workload, parameter-range): see errors","instance":"/api/v1/experiments",\
             "errors":[\
             {"field":"targets[2]","pointer":"/targets/2","rule":"exactly-one-target","message":"targets[2] must name exactly one of vmId (to run in a VM) or hostId (to run natively on a host)"},\
             {"field":"workloads[0].workload","pointer":"/workloads/0/workload","rule":"known-workload","message":"workloads[0].workload must be one of [hypercall, device-notify, ...], was 'x'"},\
