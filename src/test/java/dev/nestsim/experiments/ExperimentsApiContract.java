@@ -142,6 +142,25 @@ abstract class ExperimentsApiContract extends ExperimentsApiSupport {
     }
 
     @Test
+    void eventsOfAFinishedExperimentAndOfItsRunsAreStatusProgressAndEndThenTheStreamCloses() {
+        String vm = anL1Vm("events");
+        String id = create(anExperiment("events", List.of(vm("a", vm)), List.of(workload("send-ipi"))));
+        String runId = awaitStatus(id, "SUCCEEDED").at("/cells/0/runId").asString();
+
+        MvcTestResult events = mvc.get().uri("/api/v1/experiments/" + id + "/events").accept("text/event-stream").exchange(WAIT);
+        MvcTestResult runEvents = mvc.get().uri("/api/v1/runs/" + runId + "/events").accept("text/event-stream").exchange(WAIT);
+
+        assertThat(events).hasStatus(200).hasContentTypeCompatibleWith("text/event-stream");
+        List<String> names = body(events).lines().filter(l -> l.startsWith("event:")).toList();
+        assertThat(names).containsExactly("event:status", "event:progress", "event:end");
+        assertThat(body(events)).contains("\"status\":\"SUCCEEDED\"").contains("\"cellsDone\":1");
+        assertThat(runEvents).hasStatus(200);
+        assertThat(body(runEvents).lines().filter(l -> l.startsWith("event:")).toList()).containsExactly("event:status", "event:progress", "event:end");
+        assertThat(body(runEvents)).contains("\"done\":3");
+        assertThat(api.get("/api/v1/experiments/" + UUID.randomUUID() + "/events")).hasStatus(404);
+    }
+
+    @Test
     void listsArePagedAndFilteredByStatusAndName() {
         String vm = anL1Vm("list");
         String name = "list-" + UUID.randomUUID();
