@@ -5,6 +5,7 @@ import dev.nestsim.runs.RunEntity;
 import dev.nestsim.runs.RunService;
 import dev.nestsim.runs.RunSpec;
 import dev.nestsim.runs.RunStatus;
+import dev.nestsim.runs.RunsProperties;
 import dev.nestsim.runs.TargetKind;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       RUNNING at once.</li>
  *   <li>{@link #submitCell}: one cell, its run inserted and the cell's {@code run_id} set in the same transaction, or
  *       neither: after a crash the cell is either submitted once or not at all, and then submitted by the next step.
- *       When {@code nestsim.runs.max-queued} runs wait already the cell waits for the next step.</li>
+ *       When experiments' share of the run queue ({@code nestsim.experiments.queue-share} of {@code nestsim.runs.max-queued})
+ *       is full the cell waits for the next step, so runs submitted directly always find room too.</li>
  * </ol>
  */
 @Component
@@ -47,11 +49,13 @@ class ExperimentFeeder {
     private final RunService runs;
     private final TransactionTemplate transactions;
     private final ExperimentsProperties properties;
+    private final RunsProperties runLimits;
     private final ExperimentSupervisor supervisor;
     private final Clock clock;
 
     ExperimentFeeder(ExperimentLedger ledger, RunService runs, TransactionTemplate transactions, ExperimentsProperties properties,
-                     @Lazy ExperimentSupervisor supervisor, Clock clock) {
+                     RunsProperties runLimits, @Lazy ExperimentSupervisor supervisor, Clock clock) {
+        this.runLimits = runLimits;
         this.ledger = ledger;
         this.runs = runs;
         this.transactions = transactions;
@@ -131,7 +135,7 @@ class ExperimentFeeder {
         boolean vm = configuration.target().kind() == TargetKind.VM;
         RunSpec spec = new RunSpec(vm ? configuration.target().id() : null, vm ? null : configuration.target().id(), cell.workload(),
                 parameters, ledger.replications(id), ledger.seed(id));
-        Optional<RunEntity> run = runs.submitIfRoom(spec);
+        Optional<RunEntity> run = runs.submitIfRoom(spec, properties.queueLimit(runLimits.maxQueued()));
         if (run.isEmpty()) {
             return false;
         }

@@ -76,14 +76,19 @@ public class RunService {
 
     /**
      * As {@link #submit}, for a caller that feeds runs into the queue as room frees up (an experiment): when
-     * {@code nestsim.runs.max-queued} runs wait already it stores nothing and returns empty instead of refusing, so the
-     * caller's transaction stays usable. Every other problem is thrown as by {@link #submit}.
+     * {@code queueLimit} runs (or {@code nestsim.runs.max-queued}, if fewer) wait already it stores nothing and returns empty
+     * instead of refusing, so the caller's transaction stays usable. A limit below max-queued leaves the rest of the queue
+     * to direct submissions. Every other problem is thrown as by {@link #submit}.
      */
-    public Optional<RunEntity> submitIfRoom(RunSpec spec) {
-        return admit(spec, false);
+    public Optional<RunEntity> submitIfRoom(RunSpec spec, int queueLimit) {
+        return admit(spec, false, Math.min(queueLimit, properties.maxQueued()));
     }
 
     private Optional<RunEntity> admit(RunSpec spec, boolean refuseWhenFull) {
+        return admit(spec, refuseWhenFull, properties.maxQueued());
+    }
+
+    private Optional<RunEntity> admit(RunSpec spec, boolean refuseWhenFull, int limit) {
         SubmissionCheck check = new SubmissionCheck();
         Optional<WorkloadRunner> runner = check.workload(workloads, spec.workload());
         WorkloadDescriptor descriptor = runner.map(WorkloadRunner::descriptor).orElse(null);
@@ -96,7 +101,7 @@ public class RunService {
         check.throwIfAny();
         ledger.lockAdmission();
         long queued = ledger.countQueued();
-        if (queued >= properties.maxQueued()) {
+        if (queued >= limit) {
             if (!refuseWhenFull) {
                 return Optional.empty();
             }

@@ -7,13 +7,18 @@ import dev.nestsim.support.ApiTest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import static org.awaitility.Awaitility.await;
+
+import dev.nestsim.support.Body;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * An experiment larger than the run queue: with {@code nestsim.runs.max-queued=2} an experiment of 9 cells is accepted,
- * fed into the queue as room frees up, and ends with every cell run exactly once.
+ * fed into the queue as room frees up, and ends with every cell run exactly once; and experiments fill only their share
+ * of the queue (80% of 2: one run), so a run submitted directly still finds room.
  */
 @ApiTest
 @TestPropertySource(properties = {"nestsim.runs.max-queued=2", "nestsim.experiments.feed-interval=100ms",
@@ -37,5 +42,22 @@ class ExperimentQueueFeedingTest extends ExperimentsApiSupport {
             assertThat(((Number) read(api.get("/api/v1/runs?size=1&vmId=" + vm), "$.totalElements")).intValue())
                     .as("runs on %s: one per cell, none twice", vm).isEqualTo(3);
         }
+    }
+
+    @Test
+    void experimentsLeaveTheirShareOfTheQueueToRunsSubmittedDirectly() {
+        String vm = anL1Vm("share");
+        String other = anL1Vm("direct");
+        String id = create(aSlowExperiment("share", vm, 6));
+        await().atMost(WAIT).until(() -> queuedOn(vm) == 1 && "RUNNING".equals(experiment(id).get("status").asString()));
+
+        MvcTestResult direct = api.post("/api/v1/runs", Body.of("target", Body.of("vmId", other), "workload", "send-ipi", "replications", 3, "seed", 1));
+
+        assertThat(direct).as("the experiment's share is one queued run; the second place is the user's").hasStatus(202);
+        assertThat(queuedOn(vm)).isLessThanOrEqualTo(1);
+    }
+
+    private int queuedOn(String vm) {
+        return ((Number) read(api.get("/api/v1/runs?size=1&status=QUEUED&vmId=" + vm), "$.totalElements")).intValue();
     }
 }
