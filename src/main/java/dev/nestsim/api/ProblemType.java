@@ -19,6 +19,8 @@ public enum ProblemType {
     RUN_FAILED("run-failed", "The run failed"),
     RUN_OUT_OF_MEMORY("run-out-of-memory", "The run needed more memory than the service has"),
     RUN_ATTEMPTS_EXHAUSTED("run-attempts-exhausted", "The run was started too often without finishing"),
+    EXPERIMENT_FAILED("experiment-failed", "A cell of the experiment failed"),
+    EXPERIMENT_NOT_FINISHED("experiment-not-finished", "The experiment has no such result yet"),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since it was read"),
     PRECONDITION_REQUIRED("precondition-required", "If-Match is required"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The Idempotency-Key was used for a different request"),

@@ -71,6 +71,24 @@ public class RunService {
      * submissions, on any instance, never queue more than the bound.
      */
     public RunEntity submit(RunSpec spec) {
+        return admit(spec, true).orElseThrow();
+    }
+
+    /**
+     * As {@link #submit}, for a caller that feeds runs into the queue as room frees up (an experiment): when
+     * {@code queueLimit} runs (or {@code nestsim.runs.max-queued}, if fewer) wait already it stores nothing and returns empty
+     * instead of refusing, so the caller's transaction stays usable. A limit below max-queued leaves the rest of the queue
+     * to direct submissions. Every other problem is thrown as by {@link #submit}.
+     */
+    public Optional<RunEntity> submitIfRoom(RunSpec spec, int queueLimit) {
+        return admit(spec, false, Math.min(queueLimit, properties.maxQueued()));
+    }
+
+    private Optional<RunEntity> admit(RunSpec spec, boolean refuseWhenFull) {
+        return admit(spec, refuseWhenFull, properties.maxQueued());
+    }
+
+    private Optional<RunEntity> admit(RunSpec spec, boolean refuseWhenFull, int limit) {
         SubmissionCheck check = new SubmissionCheck();
         Optional<WorkloadRunner> runner = check.workload(workloads, spec.workload());
         WorkloadDescriptor descriptor = runner.map(WorkloadRunner::descriptor).orElse(null);
@@ -83,7 +101,10 @@ public class RunService {
         check.throwIfAny();
         ledger.lockAdmission();
         long queued = ledger.countQueued();
-        if (queued >= properties.maxQueued()) {
+        if (queued >= limit) {
+            if (!refuseWhenFull) {
+                return Optional.empty();
+            }
             throw new RunProblems.QueueFullException(queued, properties.maxQueued(), properties.retryAfter());
         }
         Map<String, Double> parameters = Workloads.withDefaults(descriptor, spec.parameters() == null ? Map.of() : spec.parameters());
@@ -95,7 +116,7 @@ public class RunService {
         entities.flush();
         ledger.insertResources(run.getId(), path.get().ids());
         afterCommit(() -> dispatcher.dispatch(run.getId(), 1));
-        return run;
+        return Optional.of(run);
     }
 
     @Transactional(readOnly = true)

@@ -42,8 +42,19 @@ public final class Body {
 
     Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        fields.forEach((k, v) -> map.put(k, v instanceof Body b ? b.asMap() : v));
+        fields.forEach((k, v) -> map.put(k, plain(v)));
         return map;
+    }
+
+    /** A value as Jackson writes it: a body as its map, a list with its bodies as maps. */
+    private static Object plain(Object v) {
+        if (v instanceof Body b) {
+            return b.asMap();
+        }
+        if (v instanceof List<?> list) {
+            return list.stream().map(e -> e == null ? null : plain(e)).toList();
+        }
+        return v;
     }
 
     @Override

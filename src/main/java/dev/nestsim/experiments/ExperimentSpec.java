@@ -1,0 +1,93 @@
+package dev.nestsim.experiments;
+
+import dev.nestsim.model.topology.DvhMechanism;
+import dev.nestsim.model.topology.IoModel;
+import dev.nestsim.model.topology.ViommuMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An experiment to create, as asked for; {@link ExperimentService#create} checks every field and reports every problem
+ * at once.
+ *
+ * @param name         what to call it; {@code null} for a preset's name
+ * @param preset       a preset of {@link Presets}, or {@code null} for the configurations and workloads given here
+ * @param targets      configurations that exist: VMs or hosts
+ * @param topologies   configurations the experiment provisions for itself (and deletes with itself)
+ * @param workloads    the workloads, each run on every configuration
+ * @param replications replications of every cell, or {@code null} for the default
+ * @param seed         the seed of every cell's run, or {@code null} to have one chosen (and recorded)
+ */
+public record ExperimentSpec(String name, String preset, List<TargetSpec> targets, List<TopologySpec> topologies, List<WorkloadSpec> workloads,
+                             Integer replications, Long seed) {
+
+    /**
+     * A configuration to provision: a host of its own, guest hypervisors (L1 first) and the leaf VM.
+     *
+     * @param name        its name in the results
+     * @param host        the host and L0
+     * @param hypervisors the guest hypervisors, L1 first; {@code null} or empty for none
+     * @param vm          the leaf VM, or {@code null} to run natively on the host
+     */
+    public record TopologySpec(String name, HostPart host, List<HypervisorPart> hypervisors, VmPart vm) {
+    }
+
+    /**
+     * A host from a catalogue profile, some hardware overridden.
+     *
+     * @param profile    a profile of GET /api/v1/host-profiles
+     * @param cores      physical cores, or {@code null} for the profile's
+     * @param clockGhz   base clock, or {@code null} for the profile's
+     * @param memoryGib  memory, or {@code null} for the profile's
+     * @param dvh        the DVH mechanisms L0 supports, or {@code null} for none
+     * @param kernel     L0's kernel generation ({@code linux-4.18}), or {@code null} for the profile's
+     * @param onlineCpus the CPUs L0 brings online, or {@code null} for all
+     */
+    public record HostPart(String profile, Integer cores, Double clockGhz, Integer memoryGib, Set<DvhMechanism> dvh, String kernel,
+                           Integer onlineCpus) {
+    }
+
+    /**
+     * A guest hypervisor.
+     *
+     * @param vcpus     its vCPUs
+     * @param memoryGib its memory
+     * @param dvh       what it provides to its guests, or {@code null} for none
+     * @param viommu    its virtual IOMMU, or {@code null} for OFF
+     * @param kernel    its kernel generation, or {@code null} for its parent's
+     */
+    public record HypervisorPart(Integer vcpus, Integer memoryGib, Set<DvhMechanism> dvh, ViommuMode viommu, String kernel) {
+    }
+
+    /**
+     * The leaf VM.
+     *
+     * @param vcpus     its vCPUs
+     * @param memoryGib its memory
+     * @param io        its I/O model, or {@code null} for VIRTIO
+     * @param dvh       the mechanisms it asks for, or {@code null} for none
+     */
+    public record VmPart(Integer vcpus, Integer memoryGib, IoModel io, Set<DvhMechanism> dvh) {
+    }
+
+    /**
+     * One configuration: exactly one of a VM and a host.
+     *
+     * @param name   its name in the results; {@code null} for the VM's or host's name
+     * @param vmId   a VM to run in
+     * @param hostId a host to run on natively
+     */
+    public record TargetSpec(String name, UUID vmId, UUID hostId) {
+    }
+
+    /**
+     * One workload with its parameters.
+     *
+     * @param workload   a workload of the catalogue
+     * @param parameters values for some of its parameters, or {@code null}
+     */
+    public record WorkloadSpec(String workload, Map<String, Double> parameters) {
+    }
+}
