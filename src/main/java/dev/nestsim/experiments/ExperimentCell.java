@@ -15,9 +15,11 @@ import java.util.UUID;
  * @param runStatus        its run's status, or {@code null}
  * @param runProblem       why its run FAILED, or {@code null}
  * @param replicationsDone its run's replications done (0 before it is submitted)
+ * @param replications     its run's replications (an analytic microbenchmark's run records one, whatever the
+ *                         experiment asks), or {@code -1} before it is submitted
  */
 public record ExperimentCell(int position, int configuration, int workloadPosition, String workload, String parameters, UUID runId,
-                             RunStatus runStatus, String runProblem, int replicationsDone) {
+                             RunStatus runStatus, String runProblem, int replicationsDone, int replications) {
 
     public boolean submitted() {
         return runId != null;

@@ -68,10 +68,11 @@ class ExperimentLedger {
     /** Every cell in order, with its run's status and progress. */
     List<ExperimentCell> cells(UUID experimentId) {
         return jdbc.query("SELECT c.position, c.configuration, c.workload_position, c.workload, c.parameters, c.run_id, r.status,"
-                        + " r.problem_detail, r.replications_done FROM experiment_cells c LEFT JOIN runs r ON r.id = c.run_id"
+                        + " r.problem_detail, r.replications_done, r.replications FROM experiment_cells c LEFT JOIN runs r ON r.id = c.run_id"
                         + " WHERE c.experiment_id = ? ORDER BY c.position",
                 (rs, i) -> new ExperimentCell(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class),
-                        rs.getString(7) == null ? null : RunStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getInt(9)), experimentId);
+                        rs.getString(7) == null ? null : RunStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getInt(9),
+                        rs.getObject(10) == null ? -1 : rs.getInt(10)), experimentId);
     }
 
     /** Cells whose run SUCCEEDED, and replications done over every cell, of the experiment. */

@@ -6,6 +6,7 @@ import dev.nestsim.experiments.ExperimentSpec.WorkloadSpec;
 import dev.nestsim.model.exits.Microbenchmark;
 import dev.nestsim.model.workload.WorkloadDescriptor;
 import dev.nestsim.model.workload.WorkloadRunner;
+import dev.nestsim.model.workload.WorkloadKind;
 import dev.nestsim.model.workload.Workloads;
 import dev.nestsim.provisioning.LocatedPath;
 import dev.nestsim.provisioning.TopologyService;
@@ -264,7 +265,8 @@ public class ExperimentService {
     }
 
     private ExperimentView view(ExperimentEntity e) {
-        return new ExperimentView(e, ledger.configurations(e.getId()), ledger.cells(e.getId()));
+        return new ExperimentView(e, ledger.configurations(e.getId()), ledger.cells(e.getId()),
+                name -> workloads.runner(name).map(r -> r.descriptor().kind() == WorkloadKind.MICROBENCHMARK).orElse(false));
     }
 
     private Instant now() {

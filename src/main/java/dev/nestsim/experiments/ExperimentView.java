@@ -1,6 +1,7 @@
 package dev.nestsim.experiments;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * An experiment as the API shows it: the stored row, its configurations and cells (with their runs' statuses), and its
@@ -9,8 +10,10 @@ import java.util.List;
  * @param experiment     the row
  * @param configurations its configurations, in order
  * @param cells          its cells, in order
+ * @param analytic       whether a workload is evaluated once per run (a microbenchmark), for the cells not yet submitted
  */
-public record ExperimentView(ExperimentEntity experiment, List<ExperimentConfiguration> configurations, List<ExperimentCell> cells) {
+public record ExperimentView(ExperimentEntity experiment, List<ExperimentConfiguration> configurations, List<ExperimentCell> cells,
+                             Predicate<String> analytic) {
 
     public ExperimentView {
         configurations = List.copyOf(configurations);
@@ -27,8 +30,13 @@ public record ExperimentView(ExperimentEntity experiment, List<ExperimentConfigu
         return cells.stream().mapToLong(ExperimentCell::replicationsDone).sum();
     }
 
+    /** Replications over every cell: each submitted cell's run's own, and what each other cell's run will record. */
     public long replicationsTotal() {
-        return (long) cells.size() * experiment.getReplications();
+        long total = 0;
+        for (ExperimentCell c : cells) {
+            total += c.replications() >= 0 ? c.replications() : analytic.test(c.workload()) ? 1 : experiment.getReplications();
+        }
+        return total;
     }
 
     public ExperimentConfiguration configuration(int position) {

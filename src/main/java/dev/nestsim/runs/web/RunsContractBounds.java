@@ -14,7 +14,7 @@ import org.springframework.core.annotation.Order;
  * most parameters a workload takes, and the most metrics a result can list.
  */
 @Configuration(proxyBeanMethods = false)
-class RunsContractBounds {
+public class RunsContractBounds {
 
     /**
      * Metrics a result lists per level at most, with room: exits and cycles per operation, the busiest CPU, the four
@@ -24,7 +24,7 @@ class RunsContractBounds {
     static final int MAX_METRICS_PER_LEVEL = 4 * ExitReason.values().length + 32;
 
     /** Levels 0 to {@link Path#HARD_MAX_DEPTH}, and once more for the metrics of the whole run. */
-    static final int MAX_RESULT_METRICS = (Path.HARD_MAX_DEPTH + 2) * MAX_METRICS_PER_LEVEL;
+    public static final int MAX_RESULT_METRICS = (Path.HARD_MAX_DEPTH + 2) * MAX_METRICS_PER_LEVEL;
 
     @Bean
     @Order(0)
