@@ -11,7 +11,9 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -47,6 +50,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     /** The most characters of a detail. */
     static final int MAX_DETAIL_CHARS = 2000;
+    /** The detail of a 503 for a database out of reach. */
+    static final String DATABASE_UNAVAILABLE = "the database is unavailable or did not answer in time: retry after Retry-After seconds (with the same Idempotency-Key, a retried POST creates nothing twice)";
+
+    private final HttpLimits limits;
+
+    ApiExceptionHandler(HttpLimits limits) {
+        this.limits = limits;
+    }
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<Object> handleApiProblem(ApiProblemException e, WebRequest request) {
@@ -89,8 +100,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(), request);
     }
 
+    /**
+     * The database is out of reach or did not answer in time ({@link DatabaseOutage}): 503 with {@code Retry-After}, within
+     * the pool's connection timeout, instead of a 500 after a long wait.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Object> handleDatabaseOutage(Exception e, WebRequest request) {
+        log.warn("database unavailable on {}: {}", path(request), e.getMessage());
+        ResponseEntity<Object> response = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE,
+                List.of(), request);
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(response.getHeaders());
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(limits.databaseRetryAfter().toSeconds()));
+        return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) {
+        if (DatabaseOutage.causes(e)) {
+            return handleDatabaseOutage(e, request);
+        }
         String incident = UUID.randomUUID().toString();
         log.error("unexpected error {} on {}", incident, path(request), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL_ERROR,

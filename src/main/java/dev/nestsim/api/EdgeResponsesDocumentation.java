@@ -6,13 +6,15 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.regex.Pattern;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Documents, on every operation that takes a body, the answers {@link RequestBodyLimits} gives before the operation runs:
- * 413 above {@code nestsim.http.max-body-size}, 408 when the body is too slow, 503 when too many bodies arrive at once.
+ * 413 above {@code nestsim.http.max-body-size}, 408 when the body is too slow, 503 when too many bodies arrive at once; and
+ * on every operation that needs the database (all but the catalogues), the 503 of a database out of reach.
  */
 @Component
 @Order(0)
@@ -23,11 +25,30 @@ class EdgeResponsesDocumentation implements OpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
-        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        openApi.getPaths().forEach((name, path) -> path.readOperations().forEach(operation -> {
             if (operation.getRequestBody() != null) {
                 document(operation);
             }
+            if (!DATABASE_FREE.matcher(name).matches()) {
+                documentDatabaseOutage(operation);
+            }
         }));
+    }
+
+    /** The catalogues: served from code, they answer while the database is out of reach. */
+    private static final Pattern DATABASE_FREE = Pattern.compile("/api/v1/(host-profiles|workloads)(/.*)?");
+    private static final String DATABASE_OUTAGE = "the database is out of reach or did not answer in time (type database-unavailable, "
+            + "answered within spring.datasource.hikari.connection-timeout, 3 s by default), with Retry-After "
+            + "(nestsim.http.database-retry-after, 5 s)";
+
+    private static void documentDatabaseOutage(Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        ApiResponse busy = responses.get("503");
+        if (busy == null) {
+            responses.put("503", problem("The database is unavailable: " + DATABASE_OUTAGE));
+        } else {
+            busy.setDescription(busy.getDescription() + "; or " + DATABASE_OUTAGE);
+        }
     }
 
     private static void document(Operation operation) {

@@ -20,13 +20,16 @@ import org.springframework.validation.annotation.Validated;
  *                    10 s); a slower one is a 408
  * @param maxUploads  request bodies being received at once, 1 to 10,000 (default 24, half of {@code server.tomcat.threads.max});
  *                    one more is a 503 with {@code Retry-After}, so slow uploads never hold every request thread
+ * @param databaseRetryAfter the {@code Retry-After} of a 503 answered while the database is out of reach, 1 s to 10 min
+ *                    (default 5 s)
  */
 @Validated
 @ConfigurationProperties("nestsim.http")
 public record HttpLimits(
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
         @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) @DefaultValue("10s") Duration bodyTimeout,
-        @Min(1) @Max(10_000) @DefaultValue("24") int maxUploads) {
+        @Min(1) @Max(10_000) @DefaultValue("24") int maxUploads,
+        @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) @DefaultValue("5s") Duration databaseRetryAfter) {
 
     public HttpLimits {
         if (maxBodySize != null && (maxBodySize.toBytes() < 1024 || maxBodySize.toBytes() > 100L * 1024 * 1024)) {

@@ -17,13 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /error}, where the servlet container forwards errors that happened outside Spring MVC (an exception in a
  * filter, a {@code sendError}): answered as a problem like every other error, in place of Spring Boot's JSON or HTML
  * error page. The status is the container's; the detail is generic (never an exception's message); a 5xx is logged with
- * an incident id the detail names. {@code /error} asked for directly is a 404: there is nothing there.
+ * an incident id the detail names; an exception that says the database is out of reach ({@link DatabaseOutage}, from the
+ * {@code Idempotency-Key} filter for one) is a 503 with {@code Retry-After}, as in {@link ApiExceptionHandler}. {@code /error}
+ * asked for directly is a 404: there is nothing there.
  */
 @Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
+    private final HttpLimits limits;
+
+    ProblemErrorController(HttpLimits limits) {
+        this.limits = limits;
+    }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -34,6 +42,13 @@ class ProblemErrorController implements ErrorController {
             return;
         }
         String instance = uri == null ? request.getRequestURI() : uri.toString();
+        Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (status >= 500 && exception instanceof Throwable failure && DatabaseOutage.causes(failure)) {
+            log.warn("database unavailable on {}: {}", instance, failure.getMessage());
+            response.setHeader("Retry-After", String.valueOf(limits.databaseRetryAfter().toSeconds()));
+            ProblemJson.write(response, ProblemType.DATABASE_UNAVAILABLE, 503, ApiExceptionHandler.DATABASE_UNAVAILABLE, instance);
+            return;
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = type == ProblemType.INTERNAL_ERROR ? incident(request, instance) : describe(status);
         ProblemJson.write(response, type, status, detail, instance);

@@ -12,7 +12,7 @@ import java.util.List;
 public record ProblemResponse(
         @Schema(description = "Problem type URI; one of " + ProblemType.BASE + "{invalid-request, malformed-body, rule-violation, "
                 + "not-found, conflict-with-children, conflict, in-use, queue-full, run-not-succeeded, run-failed, precondition-failed, precondition-required, idempotency-key-reused, "
-                + "idempotency-key-in-use, method-not-allowed, unsupported-media-type, not-acceptable, payload-too-large, request-timeout, busy, "
+                + "idempotency-key-in-use, method-not-allowed, unsupported-media-type, not-acceptable, payload-too-large, request-timeout, busy, database-unavailable, "
                 + "not-supported, internal-error}",
                 example = "https://nestsim.dev/problems/rule-violation") String type,
         @Schema(description = "Short human title of the type", example = "The request breaks a topology rule") String title,

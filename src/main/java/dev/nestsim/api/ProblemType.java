@@ -31,6 +31,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large"),
     REQUEST_TIMEOUT("request-timeout", "The request did not arrive in time"),
     BUSY("busy", "The service is busy"),
+    DATABASE_UNAVAILABLE("database-unavailable", "The database is unavailable"),
     NOT_SUPPORTED("not-supported", "The request uses an HTTP feature this service does not support"),
     INTERNAL_ERROR("internal-error", "Internal error");
 
