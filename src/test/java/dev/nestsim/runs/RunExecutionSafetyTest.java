@@ -27,15 +27,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At-least-once made safe: a run is claimed by one execution per attempt, an execution that lost its run can
  * store nothing, a job for a finished run does nothing, and a run whose executor died is executed again with the
- * same result. The runs here are inserted as if submitted an hour from now, so no sweep takes them meanwhile.
+ * same result. The runs here are inserted as if submitted an hour from now, so no sweep takes them meanwhile. On an
+ * in-memory database of its own: a paused test context on the shared one keeps a JobRunr server polling it, which
+ * would take this test's JobRunr job and fail it as shutting down.
  */
 @ApiTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:nestsim-execution-safety;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 class RunExecutionSafetyTest {
 
     @Autowired
