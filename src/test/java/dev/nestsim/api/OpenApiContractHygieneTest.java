@@ -55,6 +55,14 @@ class OpenApiContractHygieneTest {
     }
 
     @Test
+    void aNameThatMayNotBeBlankIsPublishedAsAtLeastOneCharacter() {
+        for (String schema : List.of("HostRequest", "HypervisorRequest", "VmRequest", "HostPatch", "HypervisorPatch", "VmPatch")) {
+            assertThat(spec.at("/components/schemas/" + schema + "/properties/name/minLength").asInt()).as(schema).isEqualTo(1);
+            assertThat(spec.at("/components/schemas/" + schema + "/properties/name/maxLength").asInt()).as(schema).isEqualTo(100);
+        }
+    }
+
+    @Test
     void aReferenceNeverStandsBesideATypeThatAValidatorWouldReadAsBothAtOnce() {
         List<String> beside = new ArrayList<>();
         walk(spec, "", (pointer, node) -> {

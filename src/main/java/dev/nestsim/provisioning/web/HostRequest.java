@@ -30,7 +30,7 @@ import java.util.Set;
                 "onlineCpus":8}""")
 public record HostRequest(
         @Schema(description = "Name, 1 to 100 characters, no control characters (NUL, tab, newline, ...) nor unpaired surrogates", example = "testbed", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank @Size(max = 100) @NoControlCharacters @NoUnpairedSurrogates String name,
+        @NotBlank @Size(min = 1, max = 100) @NoControlCharacters @NoUnpairedSurrogates String name,
         @Schema(description = "Catalogue profile to start from; unknown names are a 422 listing the known ones", example = "asplos20-testbed")
         @Size(max = 100) String profile,
         @Schema(description = "Physical cores in all sockets, 1 to 1024 (required without profile)", example = "20") @Min(1) @Max(1024) Integer cores,

@@ -26,7 +26,7 @@ import java.util.Set;
                 "io":"VIRTUAL_PASSTHROUGH","dvh":["VIRTUAL_PASSTHROUGH","VIRTUAL_TIMER","VIRTUAL_IPI","VIRTUAL_IDLE"]}""")
 public record VmRequest(
         @Schema(description = "Name, 1 to 100 characters, no control characters (NUL, tab, newline, ...) nor unpaired surrogates", example = "l3-dvh", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotBlank @Size(max = 100) @NoControlCharacters @NoUnpairedSurrogates String name,
+        @NotBlank @Size(min = 1, max = 100) @NoControlCharacters @NoUnpairedSurrogates String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Valid ParentBody parent,
         @Schema(description = "vCPUs, 1 to 1024; with its siblings it must fit its parent's", example = "4",
                 requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Min(1) @Max(Sizes.MAX_VCPUS) Integer vcpus,
