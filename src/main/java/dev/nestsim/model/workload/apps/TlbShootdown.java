@@ -12,7 +12,9 @@ import dev.nestsim.model.exits.GuestEvent;
 /**
  * TLB shootdowns of one multi-threaded server process (Linux 4.18's {@code flush_tlb_mm_range}): when a thread unmaps
  * pages, the CPU flushes them itself and sends a call-function IPI to every other CPU in the address space's CPU mask,
- * then waits until each has flushed ({@code smp_call_function_many} with {@code wait}). The mask holds every CPU that
+ * then waits until each has flushed ({@code smp_call_function_many} with {@code wait}). A 4.18 guest's x2APIC is in
+ * cluster mode (QEMU's FADT never forces physical destination mode), and {@code __x2apic_send_IPI_mask} writes the
+ * ICR once per cluster of 16 CPUs: one exit for all the targets, whose handler delivers to each of them. The mask holds every CPU that
  * ran one of the process's threads and has not switched to another address space since, idle ones too: 4.18's lazy
  * TLB mode leaves an idle CPU in the mask, and the flush IPI is what makes it switch to {@code init_mm} and leave it
  * (4.19 stopped sending flushes to lazy CPUs). Each IPI is an ICR write at the leaf's level, priced by the cascade:
@@ -46,6 +48,7 @@ final class TlbShootdown {
         cpu.work(perPage);
         Platform p = sim.platform();
         double wait = 0;
+        boolean first = true;
         for (int i = 0; i < cpus.length; i++) {
             Cpu target = cpus[i];
             if (target == cpu || !inMask[i]) {
@@ -60,7 +63,11 @@ final class TlbShootdown {
             if (target.idle()) {
                 inMask[i] = false;
             }
-            Signals.send(sim, cpu, cpu.level, target, flushJob(i), StackParam.SHOOTDOWN_HANDLER.value());
+            // one ICR write for all the targets (x2APIC cluster mode), so one exit; the hypervisor that emulates it
+            // delivers to every further destination in the same exit
+            int sender = first ? cpu.level : p.ipiHandler(cpu.level);
+            first = false;
+            Signals.send(sim, cpu, sender, target, flushJob(i), StackParam.SHOOTDOWN_HANDLER.value());
         }
         if (wait > 0) {
             cpu.work(wait);

@@ -141,7 +141,7 @@ public final class Charge {
         return cyclesPerLevel[level];
     }
 
-    double exitsAt(int level) {
+    public double exitsAt(int level) {
         return exitsPerLevel[level];
     }
 

@@ -32,6 +32,7 @@ public final class Platform {
     private final IoModel io;
     private final Charge[][] events;
     private final int[] haltHandler;
+    private final int[] ipiHandler;
     private final int[][] haltChain;
     private final Charge[] blockedWakeup;
     private final double[] pollSeconds;
@@ -56,6 +57,7 @@ public final class Platform {
         ExitCostTable table = engine.table(path);
         this.events = new Charge[levels][GuestEvent.values().length];
         this.haltHandler = new int[levels];
+        this.ipiHandler = new int[levels];
         this.kickTailCycles = new double[levels];
         this.ipiTailCycles = new double[levels];
         for (int k = 0; k < levels; k++) {
@@ -84,6 +86,7 @@ public final class Platform {
             events[k][e.ordinal()] = Charge.of(table.cost(k, e), levels);
         }
         haltHandler[k] = table.cost(k, GuestEvent.HALT).handledAt();
+        ipiHandler[k] = table.cost(k, GuestEvent.IPI_SEND).handledAt();
         kickTailCycles[k] = resumeTail(engine, table, k, GuestEvent.DEVICE_NOTIFY);
         ipiTailCycles[k] = resumeTail(engine, table, k, GuestEvent.IPI_SEND);
     }
@@ -260,6 +263,14 @@ public final class Platform {
     /** The level whose handler runs (and halt-polls) when level {@code level} executes HLT. */
     int haltHandler(int level) {
         return haltHandler[level];
+    }
+
+    /**
+     * The level whose handler emulates an ICR write of level {@code level} (and delivers the IPI to each of its
+     * destinations): its guest hypervisor, L0 with DVH's virtual IPIs, {@link Signals#HARDWARE} natively.
+     */
+    public int ipiHandler(int level) {
+        return level == 0 ? Signals.HARDWARE : ipiHandler[level];
     }
 
     /**
