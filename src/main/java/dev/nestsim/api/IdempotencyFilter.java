@@ -45,6 +45,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /**
+     * The request attribute naming whose keys these are (the caller's tenant, set by the security filter chain): the
+     * same key sent by two tenants is two keys. Absent, the key is the default tenant's.
+     */
+    public static final String SCOPE_ATTRIBUTE = "dev.nestsim.idempotency-scope";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -83,17 +88,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String fingerprint = fingerprint(request, body);
-        Optional<StoredResponse> earlier = keys.find(key);
+        String stored = scoped(request, key);
+        Optional<StoredResponse> earlier = keys.find(stored);
         if (earlier.isPresent()) {
             replayOrRefuse(earlier.get(), fingerprint, request, response);
             return;
         }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         try {
-            runKeyed(key, fingerprint, new CachedBodyRequest(request, body), captured, chain);
+            runKeyed(stored, fingerprint, new CachedBodyRequest(request, body), captured, chain);
         } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
             response.reset();
-            Optional<StoredResponse> winner = keys.find(key);
+            Optional<StoredResponse> winner = keys.find(stored);
             if (winner.isPresent()) {
                 replayOrRefuse(winner.get(), fingerprint, request, response);
             } else {
@@ -160,6 +166,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(max + 1);
             return body.length > max ? null : body;
+        }
+    }
+
+    /**
+     * The key as stored: the default tenant's as sent; another tenant's prefixed with the tenant and a space (a character no
+     * key has, so no two tenants' keys meet), hashed when that would not fit the column.
+     */
+    static String scoped(HttpServletRequest request, String key) {
+        Object scope = request.getAttribute(SCOPE_ATTRIBUTE);
+        if (scope == null || "default".equals(scope)) {
+            return key;
+        }
+        String scopedKey = scope + " " + key;
+        if (scopedKey.length() <= 255) {
+            return scopedKey;
+        }
+        try {
+            return "sha256 " + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(scopedKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

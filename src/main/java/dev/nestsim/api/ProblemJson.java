@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * reaches it, and in Tomcat's error report valve for requests Tomcat refuses itself. Same members as the problems of
  * {@link ApiExceptionHandler}: type, title, status, detail, instance.
  */
-final class ProblemJson {
+public final class ProblemJson {
 
     private ProblemJson() {
     }
@@ -21,7 +21,7 @@ final class ProblemJson {
     }
 
     /** Writes the problem as the whole response, unless the response is committed already. */
-    static void write(HttpServletResponse response, ProblemType type, int status, String detail, String instance) throws IOException {
+    public static void write(HttpServletResponse response, ProblemType type, int status, String detail, String instance) throws IOException {
         if (response.isCommitted()) {
             return;
         }

@@ -10,6 +10,8 @@ public enum ProblemType {
     INVALID_REQUEST("invalid-request", "The request is invalid"),
     MALFORMED_BODY("malformed-body", "The request body is not valid JSON for this resource"),
     RULE_VIOLATION("rule-violation", "The request breaks a topology rule"),
+    UNAUTHORIZED("unauthorized", "An API key is required"),
+    FORBIDDEN("forbidden", "The API key's role may not do this"),
     NOT_FOUND("not-found", "No such resource"),
     CONFLICT_WITH_CHILDREN("conflict-with-children", "The change conflicts with the resource's children"),
     CONFLICT("conflict", "The request conflicts with the current state"),
@@ -50,6 +52,8 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         return switch (status) {
             case 400 -> INVALID_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

@@ -19,6 +19,8 @@ public class ExperimentEntity {
 
     @Id
     private UUID id;
+    /** Whose it is: the tenant of whoever created it (see dev.nestsim.security); never changes. */
+    private String tenant = "default";
     private String name;
     private String preset;
     @Enumerated(EnumType.STRING)
@@ -98,5 +100,15 @@ public class ExperimentEntity {
 
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    /** The tenant it belongs to. */
+    public String getTenant() {
+        return tenant;
+    }
+
+    /** Gives it to {@code owner} (before it is first stored). */
+    void ownedBy(String owner) {
+        this.tenant = java.util.Objects.requireNonNull(owner, "tenant");
     }
 }

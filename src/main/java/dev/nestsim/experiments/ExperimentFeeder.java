@@ -135,7 +135,7 @@ class ExperimentFeeder {
         boolean vm = configuration.target().kind() == TargetKind.VM;
         RunSpec spec = new RunSpec(vm ? configuration.target().id() : null, vm ? null : configuration.target().id(), cell.workload(),
                 parameters, ledger.replications(id), ledger.seed(id));
-        Optional<RunEntity> run = runs.submitIfRoom(spec, properties.queueLimit(runLimits.maxQueued()));
+        Optional<RunEntity> run = runs.submitIfRoom(spec, properties.queueLimit(runLimits.maxQueued()), ledger.tenant(id));
         if (run.isEmpty()) {
             return false;
         }
@@ -163,7 +163,7 @@ class ExperimentFeeder {
     void cancelRuns(List<UUID> ids) {
         for (UUID run : ids) {
             try {
-                runs.cancel(run);
+                runs.cancelOwned(run);
             } catch (RuntimeException finished) {
                 log.debug("run {} not cancelled: {}", run, finished.getMessage());
             }

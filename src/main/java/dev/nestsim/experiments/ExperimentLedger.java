@@ -93,6 +93,11 @@ class ExperimentLedger {
         return jdbc.queryForObject("SELECT seed FROM experiments WHERE id = ?", Long.class, experimentId);
     }
 
+    /** Whose experiment it is: its runs are that tenant's too. */
+    String tenant(UUID experimentId) {
+        return jdbc.queryForObject("SELECT tenant FROM experiments WHERE id = ?", String.class, experimentId);
+    }
+
     /** Records a cell's run; false when the cell had one already (the caller's transaction must then roll back). */
     boolean submitted(UUID experimentId, int position, UUID runId) {
         return jdbc.update("UPDATE experiment_cells SET run_id = ? WHERE experiment_id = ? AND position = ? AND run_id IS NULL",

@@ -10,6 +10,7 @@ import dev.nestsim.model.workload.WorkloadKind;
 import dev.nestsim.model.workload.Workloads;
 import dev.nestsim.provisioning.LocatedPath;
 import dev.nestsim.provisioning.TopologyService;
+import dev.nestsim.security.Tenancy;
 import dev.nestsim.runs.RunsProperties;
 import dev.nestsim.runs.Target;
 import jakarta.persistence.EntityManager;
@@ -57,9 +58,12 @@ public class ExperimentService {
     private final Clock clock;
     private final SecureRandom seeds = new SecureRandom();
 
+    private final Tenancy tenancy;
+
     ExperimentService(ExperimentRepository experiments, ExperimentLedger ledger, TopologyService topology, Workloads workloads,
                       PresetProvisioner provisioner, ExperimentFeeder feeder, ExperimentsProperties limits, RunsProperties runLimits,
-                      EntityManager entities, Clock clock) {
+                      EntityManager entities, Clock clock, Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.experiments = experiments;
         this.ledger = ledger;
         this.topology = topology;
@@ -120,6 +124,7 @@ public class ExperimentService {
         check.throwIfAny();
         long seed = spec.seed() != null ? spec.seed() : seeds.nextLong() >>> 11;
         ExperimentEntity experiment = new ExperimentEntity(id, name, spec.preset(), seed, replications, (int) cells, now());
+        experiment.ownedBy(tenancy.current());
         entities.persist(experiment);
         entities.flush();
         store(id, planned, workloadSpecs, runners, owned);
@@ -207,11 +212,19 @@ public class ExperimentService {
         return view(entity(id));
     }
 
+    /** {@code tenant}'s experiment (for work without a request, such as an event stream's polls). */
+    @Transactional(readOnly = true)
+    public ExperimentView get(UUID id, String tenant) {
+        return view(entity(id, tenant));
+    }
+
     /** Experiments in creation order, filtered by any of status (one of several) and name. */
     @Transactional(readOnly = true)
     public Page<ExperimentView> list(List<ExperimentStatus> statuses, String name, int page, int size) {
-        Specification<ExperimentEntity> where = (root, query, cb) -> statuses == null || statuses.isEmpty() ? cb.conjunction()
-                : root.get("status").in(statuses);
+        String tenant = tenancy.current();
+        Specification<ExperimentEntity> where = (root, query, cb) -> cb.equal(root.get("tenant"), tenant);
+        where = where.and((root, query, cb) -> statuses == null || statuses.isEmpty() ? cb.conjunction()
+                : root.get("status").in(statuses));
         where = where.and((root, query, cb) -> name == null ? cb.conjunction() : cb.equal(root.get("name"), name));
         return experiments.findAll(where, PageRequest.of(page, size, CREATION_ORDER)).map(this::view);
     }
@@ -222,6 +235,7 @@ public class ExperimentService {
      * CANCELLED experiment again changes nothing; a SUCCEEDED or FAILED one is a 409.
      */
     public ExperimentView cancel(UUID id) {
+        entity(id);
         ExperimentStatus status = ledger.lock(id).orElseThrow(() -> new NotFoundException("experiment", id));
         if (status == ExperimentStatus.SUCCEEDED || status == ExperimentStatus.FAILED) {
             throw new ExperimentProblems.AlreadyFinishedException(entity(id));
@@ -239,6 +253,7 @@ public class ExperimentService {
      * runs stay, with their results. 409 while it is QUEUED or RUNNING, or while a run of it is still stopping.
      */
     public void delete(UUID id) {
+        entity(id);
         ExperimentStatus status = ledger.lock(id).orElseThrow(() -> new NotFoundException("experiment", id));
         if (!status.isTerminal()) {
             throw new ExperimentProblems.StillRunningException("experiment " + id + " is " + status + ": cancel it first (POST /api/v1/experiments/"
@@ -254,8 +269,13 @@ public class ExperimentService {
         provisioner.deprovision(owned);
     }
 
+    /** The current tenant's experiment; another tenant's is a 404, as a missing one. */
     private ExperimentEntity entity(UUID id) {
-        return experiments.findById(id).orElseThrow(() -> new NotFoundException("experiment", id));
+        return entity(id, tenancy.current());
+    }
+
+    private ExperimentEntity entity(UUID id, String tenant) {
+        return experiments.findById(id).filter(e -> e.getTenant().equals(tenant)).orElseThrow(() -> new NotFoundException("experiment", id));
     }
 
     private ExperimentEntity reread(UUID id) {

@@ -27,6 +27,8 @@ public class HostEntity {
 
     @Id
     private UUID id;
+    /** Whose it is: the tenant of whoever created it (see dev.nestsim.security); never changes. */
+    private String tenant = "default";
     private String name;
     private String profile;
     private int cores;
@@ -140,5 +142,15 @@ public class HostEntity {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** The tenant it belongs to. */
+    public String getTenant() {
+        return tenant;
+    }
+
+    /** Gives it to {@code owner} (before it is first stored). */
+    void ownedBy(String owner) {
+        this.tenant = java.util.Objects.requireNonNull(owner, "tenant");
     }
 }

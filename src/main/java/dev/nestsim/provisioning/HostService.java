@@ -4,6 +4,7 @@ import dev.nestsim.api.Problems.ConflictWithChildrenException;
 import dev.nestsim.api.Problems.NotFoundException;
 import dev.nestsim.api.Versions;
 import dev.nestsim.model.topology.Host;
+import dev.nestsim.security.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,9 +27,11 @@ public class HostService {
     private final TopologyProperties topology;
     private final DeletionGuards guards;
     private final Clock clock;
+    private final Tenancy tenancy;
 
     HostService(HostRepository hosts, HypervisorRepository hypervisors, VmRepository vms, HostTrees trees,
-                TopologyProperties topology, DeletionGuards guards, Clock clock) {
+                TopologyProperties topology, DeletionGuards guards, Clock clock, Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.hosts = hosts;
         this.hypervisors = hypervisors;
         this.vms = vms;
@@ -42,18 +45,20 @@ public class HostService {
         Host host = HostResolver.resolve(spec);
         Instant now = now();
         HostEntity entity = new HostEntity(UUID.randomUUID(), now);
+        entity.ownedBy(tenancy.current());
         entity.apply(spec.name(), spec.profile(), host, now);
         return hosts.saveAndFlush(entity);
     }
 
     @Transactional(readOnly = true)
     public HostEntity get(UUID id) {
-        return hosts.findById(id).orElseThrow(() -> new NotFoundException("host", id));
+        String tenant = tenancy.current();
+        return hosts.findById(id).filter(h -> h.getTenant().equals(tenant)).orElseThrow(() -> new NotFoundException("host", id));
     }
 
     @Transactional(readOnly = true)
     public Page<HostEntity> list(String name, String profile, int page, int size) {
-        return hosts.findAll(Listing.<HostEntity>where("name", name).and(Listing.where("profile", profile)),
+        return hosts.findAll(Listing.<HostEntity>where("tenant", tenancy.current()).and(Listing.where("name", name)).and(Listing.where("profile", profile)),
                 PageRequest.of(page, size, Listing.CREATION_ORDER));
     }
 

@@ -2,6 +2,7 @@ package dev.nestsim.provisioning;
 
 import dev.nestsim.api.FieldProblem;
 import dev.nestsim.api.Problems.RuleViolationException;
+import dev.nestsim.security.Tenancy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,18 @@ class HostTrees {
     private final HostRepository hosts;
     private final HypervisorRepository hypervisors;
     private final VmRepository vms;
+    private final Tenancy tenancy;
 
-    HostTrees(HostRepository hosts, HypervisorRepository hypervisors, VmRepository vms) {
+    HostTrees(HostRepository hosts, HypervisorRepository hypervisors, VmRepository vms, Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.hosts = hosts;
         this.hypervisors = hypervisors;
         this.vms = vms;
     }
 
     Optional<Locked> lock(UUID hostId) {
-        return hosts.lockById(hostId).map(host -> {
+        String tenant = tenancy.current();
+        return hosts.lockById(hostId).filter(host -> host.getTenant().equals(tenant)).map(host -> {
             Map<UUID, HypervisorEntity> hvs = new LinkedHashMap<>();
             hypervisors.findTreeOf(hostId).forEach(h -> hvs.put(h.getId(), h));
             Map<UUID, VmEntity> leaves = new LinkedHashMap<>();
@@ -54,7 +58,8 @@ class HostTrees {
 
     /** Locks the host and loads its guest hypervisors and the usage of its VMs, enough to add a child. */
     private Optional<Locked> lockForNewChild(UUID hostId) {
-        return hosts.lockById(hostId).map(host -> {
+        String tenant = tenancy.current();
+        return hosts.lockById(hostId).filter(host -> host.getTenant().equals(tenant)).map(host -> {
             Map<UUID, HypervisorEntity> hvs = new LinkedHashMap<>();
             hypervisors.findTreeOf(hostId).forEach(h -> hvs.put(h.getId(), h));
             HostTree tree = HostTree.forNewChild(host, List.copyOf(hvs.values()), vms.usageOn(hostId));

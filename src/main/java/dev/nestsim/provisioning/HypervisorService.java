@@ -9,6 +9,7 @@ import dev.nestsim.model.topology.GuestHypervisor;
 import dev.nestsim.model.topology.HypervisorSettings;
 import dev.nestsim.model.topology.TimerOffload;
 import dev.nestsim.model.topology.ViommuMode;
+import dev.nestsim.security.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,9 +32,11 @@ public class HypervisorService {
     private final TopologyProperties topology;
     private final DeletionGuards guards;
     private final Clock clock;
+    private final Tenancy tenancy;
 
     HypervisorService(HypervisorRepository hypervisors, VmRepository vms, HostTrees trees, TopologyProperties topology,
-                      DeletionGuards guards, Clock clock) {
+                      DeletionGuards guards, Clock clock, Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.hypervisors = hypervisors;
         this.vms = vms;
         this.trees = trees;
@@ -53,18 +56,20 @@ public class HypervisorService {
         Instant now = now();
         HypervisorEntity entity = new HypervisorEntity(id, placement.locked().host().getId(), placement.parentHypervisorId(),
                 placement.level(), now);
+        entity.ownedBy(placement.locked().host().getTenant());
         entity.apply(model, now);
         return hypervisors.saveAndFlush(entity);
     }
 
     @Transactional(readOnly = true)
     public HypervisorEntity get(UUID id) {
-        return hypervisors.findById(id).orElseThrow(() -> new NotFoundException("guest hypervisor", id));
+        String tenant = tenancy.current();
+        return hypervisors.findById(id).filter(h -> h.getTenant().equals(tenant)).orElseThrow(() -> new NotFoundException("guest hypervisor", id));
     }
 
     @Transactional(readOnly = true)
     public Page<HypervisorEntity> list(String name, UUID hostId, UUID parentHypervisorId, Integer level, int page, int size) {
-        return hypervisors.findAll(Listing.<HypervisorEntity>where("name", name).and(Listing.where("hostId", hostId))
+        return hypervisors.findAll(Listing.<HypervisorEntity>where("tenant", tenancy.current()).and(Listing.where("name", name)).and(Listing.where("hostId", hostId))
                         .and(Listing.where("parentHypervisorId", parentHypervisorId)).and(Listing.where("level", level)),
                 PageRequest.of(page, size, Listing.CREATION_ORDER));
     }

@@ -5,6 +5,7 @@ import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.GuestHypervisor;
 import dev.nestsim.model.topology.Host;
 import dev.nestsim.model.topology.Path;
+import dev.nestsim.security.Tenancy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,8 +29,10 @@ public class TopologyService {
     private final HostRepository hosts;
     private final HypervisorRepository hypervisors;
     private final VmRepository vms;
+    private final Tenancy tenancy;
 
-    TopologyService(HostRepository hosts, HypervisorRepository hypervisors, VmRepository vms) {
+    TopologyService(HostRepository hosts, HypervisorRepository hypervisors, VmRepository vms, Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.hosts = hosts;
         this.hypervisors = hypervisors;
         this.vms = vms;
@@ -57,19 +60,36 @@ public class TopologyService {
      */
     @Transactional
     public LocatedPath lockAndLocateVm(UUID vmId) {
+        return lockAndLocateVm(vmId, tenancy.current());
+    }
+
+    /** {@link #lockAndLocateVm(UUID)} for {@code tenant}'s VM (work without a request: the tenant of the row it works for). */
+    @Transactional
+    public LocatedPath lockAndLocateVm(UUID vmId, String tenant) {
         vms.findHostIdOf(vmId).flatMap(hosts::lockById).orElseThrow(() -> new NotFoundException("VM", vmId));
-        return locateVm(vmId);
+        return locateVm(vmId, tenant);
     }
 
     /** {@link #locateHost} under the host's lock, held until the caller's transaction ends (see {@link #lockAndLocateVm}). */
     @Transactional
     public LocatedPath lockAndLocateHost(UUID hostId) {
-        hosts.lockById(hostId).orElseThrow(() -> new NotFoundException("host", hostId));
-        return locateHost(hostId);
+        return lockAndLocateHost(hostId, tenancy.current());
     }
 
+    /** {@link #lockAndLocateHost(UUID)} for {@code tenant}'s host. */
+    @Transactional
+    public LocatedPath lockAndLocateHost(UUID hostId, String tenant) {
+        hosts.lockById(hostId).orElseThrow(() -> new NotFoundException("host", hostId));
+        return locateHost(hostId, tenant);
+    }
+
+    /** The path of the current tenant's VM; another tenant's is a 404, as a missing one. */
     public LocatedPath locateVm(UUID vmId) {
-        VmEntity vm = vms.findById(vmId).orElseThrow(() -> new NotFoundException("VM", vmId));
+        return locateVm(vmId, tenancy.current());
+    }
+
+    public LocatedPath locateVm(UUID vmId, String tenant) {
+        VmEntity vm = vms.findById(vmId).filter(v -> v.getTenant().equals(tenant)).orElseThrow(() -> new NotFoundException("VM", vmId));
         Chain chain = chainFrom(vm.getParentHypervisorId());
         HostEntity host = host(vm.getHostId());
         chain.ids().add(0, host.getId());
@@ -78,7 +98,8 @@ public class TopologyService {
     }
 
     public LocatedPath locateHypervisor(UUID hypervisorId) {
-        HypervisorEntity hv = hypervisors.findById(hypervisorId).orElseThrow(() -> new NotFoundException("guest hypervisor", hypervisorId));
+        String tenant = tenancy.current();
+        HypervisorEntity hv = hypervisors.findById(hypervisorId).filter(h -> h.getTenant().equals(tenant)).orElseThrow(() -> new NotFoundException("guest hypervisor", hypervisorId));
         Chain chain = chainFrom(hv.getParentHypervisorId());
         chain.models().add(hv.toModel());
         chain.ids().add(hv.getId());
@@ -88,7 +109,11 @@ public class TopologyService {
     }
 
     public LocatedPath locateHost(UUID hostId) {
-        HostEntity host = hosts.findById(hostId).orElseThrow(() -> new NotFoundException("host", hostId));
+        return locateHost(hostId, tenancy.current());
+    }
+
+    public LocatedPath locateHost(UUID hostId, String tenant) {
+        HostEntity host = hosts.findById(hostId).filter(h -> h.getTenant().equals(tenant)).orElseThrow(() -> new NotFoundException("host", hostId));
         return new LocatedPath(Path.nativeHost(host.toModel()), List.of(host.getId()));
     }
 

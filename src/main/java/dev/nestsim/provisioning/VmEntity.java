@@ -22,6 +22,8 @@ public class VmEntity {
 
     @Id
     private UUID id;
+    /** Whose it is: the tenant of whoever created it (see dev.nestsim.security); never changes. */
+    private String tenant = "default";
     private String name;
     private UUID hostId;
     private UUID parentHypervisorId;
@@ -101,5 +103,15 @@ public class VmEntity {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** The tenant it belongs to. */
+    public String getTenant() {
+        return tenant;
+    }
+
+    /** Gives it to {@code owner} (before it is first stored). */
+    void ownedBy(String owner) {
+        this.tenant = java.util.Objects.requireNonNull(owner, "tenant");
     }
 }

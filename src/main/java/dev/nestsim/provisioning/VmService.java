@@ -4,6 +4,7 @@ import dev.nestsim.api.Problems.NotFoundException;
 import dev.nestsim.api.Versions;
 import dev.nestsim.model.topology.IoModel;
 import dev.nestsim.model.topology.LeafVm;
+import dev.nestsim.security.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +25,10 @@ public class VmService {
     private final TopologyProperties topology;
     private final DeletionGuards guards;
     private final Clock clock;
+    private final Tenancy tenancy;
 
-    VmService(VmRepository vms, HostTrees trees, TopologyProperties topology, DeletionGuards guards, Clock clock) {
+    VmService(VmRepository vms, HostTrees trees, TopologyProperties topology, DeletionGuards guards, Clock clock, Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.vms = vms;
         this.trees = trees;
         this.topology = topology;
@@ -43,18 +46,20 @@ public class VmService {
         Violations.throwIfAny(tree.checkVm(id, topology.maxDepth()));
         Instant now = now();
         VmEntity entity = new VmEntity(id, placement.locked().host().getId(), placement.parentHypervisorId(), placement.level(), now);
+        entity.ownedBy(placement.locked().host().getTenant());
         entity.apply(model, now);
         return vms.saveAndFlush(entity);
     }
 
     @Transactional(readOnly = true)
     public VmEntity get(UUID id) {
-        return vms.findById(id).orElseThrow(() -> new NotFoundException("VM", id));
+        String tenant = tenancy.current();
+        return vms.findById(id).filter(v -> v.getTenant().equals(tenant)).orElseThrow(() -> new NotFoundException("VM", id));
     }
 
     @Transactional(readOnly = true)
     public Page<VmEntity> list(String name, UUID hostId, UUID parentHypervisorId, IoModel io, Integer level, int page, int size) {
-        return vms.findAll(Listing.<VmEntity>where("name", name).and(Listing.where("hostId", hostId))
+        return vms.findAll(Listing.<VmEntity>where("tenant", tenancy.current()).and(Listing.where("name", name)).and(Listing.where("hostId", hostId))
                         .and(Listing.where("parentHypervisorId", parentHypervisorId)).and(Listing.where("io", io))
                         .and(Listing.where("level", level)),
                 PageRequest.of(page, size, Listing.CREATION_ORDER));

@@ -19,7 +19,9 @@ import java.util.UUID;
  * @param snapshot        the path configuration, as stored (JSON)
  * @param cancelRequested whether a cancellation was asked for before this attempt started
  * @param createdAt       when the run was submitted
+ * @param tenant          whose run it is (its metric rows are the same tenant's)
  */
 record Claim(UUID runId, int attempt, String executor, String workload, Target target, int level, String parameters, long seed,
-             int replications, String snapshot, boolean cancelRequested, Instant createdAt) {
+             int replications, String snapshot, boolean cancelRequested, Instant createdAt,
+             String tenant) {
 }

@@ -51,7 +51,7 @@ public class ResultService {
 
     /** Metric rows of SUCCEEDED runs (only those have any), oldest run first, in each run's order. */
     public Page<RunMetricEntity> metrics(MetricFilter filter, int page, int size) {
-        Specification<RunMetricEntity> where = equal("workload", filter.workload()).and(equal("runLevel", filter.runLevel()))
+        Specification<RunMetricEntity> where = equal("tenant", runs.currentTenant()).and(equal("workload", filter.workload())).and(equal("runLevel", filter.runLevel()))
                 .and(equal("level", filter.level())).and(equal("name", filter.name())).and(equal("runId", filter.runId()))
                 .and(equal("reason", filter.reason()));
         if (filter.target() != null) {

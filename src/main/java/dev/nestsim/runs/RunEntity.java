@@ -21,6 +21,8 @@ public class RunEntity {
 
     @Id
     private UUID id;
+    /** Whose it is: the tenant of whoever created it (see dev.nestsim.security); never changes. */
+    private String tenant = "default";
     @Enumerated(EnumType.STRING)
     private RunStatus status;
     private String workload;
@@ -154,5 +156,15 @@ public class RunEntity {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** The tenant it belongs to. */
+    public String getTenant() {
+        return tenant;
+    }
+
+    /** Gives it to {@code owner} (before it is first stored). */
+    void ownedBy(String owner) {
+        this.tenant = java.util.Objects.requireNonNull(owner, "tenant");
     }
 }

@@ -33,7 +33,7 @@ class RunLedger {
             + " replications_done = 0, started_at = COALESCE(started_at, ?), updated_at = ?, version = version + 1"
             + " WHERE id = ? AND (status = " + from(QUEUED, RUNNING) + " OR (status = " + from(RUNNING, RUNNING) + " AND lease_until < ?))";
     private static final String CLAIMED = "SELECT attempts, workload, target_kind, target_id, level, parameters, seed, replications, snapshot,"
-            + " cancel_requested, created_at FROM runs WHERE id = ?";
+            + " cancel_requested, created_at, tenant FROM runs WHERE id = ?";
     private static final String SUCCEED = "UPDATE runs SET status = " + to(SUCCEEDED) + ", replications_done = replications,"
             + " lease_until = NULL, finished_at = ?, updated_at = ?, version = version + 1" + OWNED + from(RUNNING, SUCCEEDED);
     private static final String FAIL = "UPDATE runs SET status = " + to(FAILED) + ", problem_type = ?, problem_detail = ?,"
@@ -211,7 +211,7 @@ class RunLedger {
     private static Claim claimOf(ResultSet rs, UUID id, String executor) throws SQLException {
         return new Claim(id, rs.getInt(1), executor, rs.getString(2),
                 new Target(TargetKind.valueOf(rs.getString(3)), rs.getObject(4, UUID.class)), rs.getInt(5), rs.getString(6), rs.getLong(7),
-                rs.getInt(8), rs.getString(9), rs.getBoolean(10), rs.getObject(11, OffsetDateTime.class).toInstant());
+                rs.getInt(8), rs.getString(9), rs.getBoolean(10), rs.getObject(11, OffsetDateTime.class).toInstant(), rs.getString(12));
     }
 
     /** The SQL literal of {@code source}, for a move to {@code target} that the state machine allows. */

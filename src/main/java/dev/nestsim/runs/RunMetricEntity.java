@@ -39,6 +39,7 @@ public class RunMetricEntity {
     private double confidence;
     private int n;
     private Instant runCreatedAt;
+    private String tenant;
 
     protected RunMetricEntity() {
     }
@@ -59,6 +60,7 @@ public class RunMetricEntity {
         this.confidence = metric.estimate().confidence();
         this.n = metric.estimate().n();
         this.runCreatedAt = run.createdAt();
+        this.tenant = run.tenant();
     }
 
     public UUID getRunId() {

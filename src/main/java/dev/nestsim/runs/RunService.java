@@ -6,6 +6,7 @@ import dev.nestsim.model.workload.WorkloadRunner;
 import dev.nestsim.model.workload.Workloads;
 import dev.nestsim.provisioning.LocatedPath;
 import dev.nestsim.provisioning.TopologyService;
+import dev.nestsim.security.Tenancy;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,10 +50,12 @@ public class RunService {
     private final RunsProperties properties;
     private final EntityManager entities;
     private final Clock clock;
+    private final Tenancy tenancy;
     private final SecureRandom seeds = new SecureRandom();
 
     RunService(RunRepository runs, RunLedger ledger, TopologyService topology, Workloads workloads, RunDispatcher dispatcher,
-               LocalExecutions executions, RunsProperties properties, EntityManager entities, Clock clock) {
+               LocalExecutions executions, RunsProperties properties, EntityManager entities, Clock clock, Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.runs = runs;
         this.ledger = ledger;
         this.topology = topology;
@@ -71,24 +74,21 @@ public class RunService {
      * submissions, on any instance, never queue more than the bound.
      */
     public RunEntity submit(RunSpec spec) {
-        return admit(spec, true).orElseThrow();
+        return admit(spec, true, properties.maxQueued(), tenancy.current()).orElseThrow();
     }
 
     /**
      * As {@link #submit}, for a caller that feeds runs into the queue as room frees up (an experiment): when
      * {@code queueLimit} runs (or {@code nestsim.runs.max-queued}, if fewer) wait already it stores nothing and returns empty
      * instead of refusing, so the caller's transaction stays usable. A limit below max-queued leaves the rest of the queue
-     * to direct submissions. Every other problem is thrown as by {@link #submit}.
+     * to direct submissions. Every other problem is thrown as by {@link #submit}. The run is {@code tenant}'s, and
+     * its target must be {@code tenant}'s (the caller works without a request: it passes the tenant of its own row).
      */
-    public Optional<RunEntity> submitIfRoom(RunSpec spec, int queueLimit) {
-        return admit(spec, false, Math.min(queueLimit, properties.maxQueued()));
+    public Optional<RunEntity> submitIfRoom(RunSpec spec, int queueLimit, String tenant) {
+        return admit(spec, false, Math.min(queueLimit, properties.maxQueued()), tenant);
     }
 
-    private Optional<RunEntity> admit(RunSpec spec, boolean refuseWhenFull) {
-        return admit(spec, refuseWhenFull, properties.maxQueued());
-    }
-
-    private Optional<RunEntity> admit(RunSpec spec, boolean refuseWhenFull, int limit) {
+    private Optional<RunEntity> admit(RunSpec spec, boolean refuseWhenFull, int limit, String tenant) {
         SubmissionCheck check = new SubmissionCheck();
         Optional<WorkloadRunner> runner = check.workload(workloads, spec.workload());
         WorkloadDescriptor descriptor = runner.map(WorkloadRunner::descriptor).orElse(null);
@@ -97,7 +97,7 @@ public class RunService {
         check.parameters(descriptor, spec.parameters());
         check.applicable(descriptor, spec);
         Optional<LocatedPath> path = check.target(spec, () -> spec.vmId() != null
-                ? topology.lockAndLocateVm(spec.vmId()) : topology.lockAndLocateHost(spec.hostId()));
+                ? topology.lockAndLocateVm(spec.vmId(), tenant) : topology.lockAndLocateHost(spec.hostId(), tenant));
         check.throwIfAny();
         ledger.lockAdmission();
         long queued = ledger.countQueued();
@@ -112,6 +112,7 @@ public class RunService {
         Target target = spec.vmId() != null ? Target.vm(spec.vmId()) : Target.host(spec.hostId());
         RunEntity run = new RunEntity(UUID.randomUUID(), descriptor.name(), target, PathSnapshot.of(path.get()), parameters, seed,
                 replications, now());
+        run.ownedBy(tenant);
         entities.persist(run);
         entities.flush();
         ledger.insertResources(run.getId(), path.get().ids());
@@ -119,15 +120,29 @@ public class RunService {
         return Optional.of(run);
     }
 
+    /** The current tenant's run; another tenant's is a 404, as a missing one. */
     @Transactional(readOnly = true)
     public RunEntity get(UUID id) {
-        return runs.findById(id).orElseThrow(() -> new NotFoundException("run", id));
+        return get(id, tenancy.current());
+    }
+
+    /** The tenant of the current request. */
+    String currentTenant() {
+        return tenancy.current();
+    }
+
+    /** {@code tenant}'s run (for work without a request, such as an event stream's polls). */
+    @Transactional(readOnly = true)
+    public RunEntity get(UUID id, String tenant) {
+        return runs.findById(id).filter(r -> r.getTenant().equals(tenant)).orElseThrow(() -> new NotFoundException("run", id));
     }
 
     /** Runs in creation order, filtered by any of status (one of several), workload and target. */
     @Transactional(readOnly = true)
     public Page<RunEntity> list(List<RunStatus> statuses, String workload, Target target, int page, int size) {
-        Specification<RunEntity> where = (root, query, cb) -> statuses == null || statuses.isEmpty() ? cb.conjunction() : root.get("status").in(statuses);
+        String tenant = tenancy.current();
+        Specification<RunEntity> where = (root, query, cb) -> cb.equal(root.get("tenant"), tenant);
+        where = where.and((root, query, cb) -> statuses == null || statuses.isEmpty() ? cb.conjunction() : root.get("status").in(statuses));
         where = where.and((root, query, cb) -> workload == null ? cb.conjunction() : cb.equal(root.get("workload"), workload));
         where = where.and((root, query, cb) -> target == null ? cb.conjunction()
                 : cb.and(cb.equal(root.get("targetKind"), target.kind()), cb.equal(root.get("targetId"), target.id())));
@@ -149,7 +164,20 @@ public class RunService {
      * one is a 409.
      */
     public Cancellation cancel(UUID id) {
-        RunEntity run = get(id);
+        return cancel(get(id));
+    }
+
+    /**
+     * {@link #cancel(UUID)} for a caller that holds the run's id in a row of its own (an experiment's cell: the run is the
+     * experiment's tenant's by construction), and may work without a request.
+     */
+    public Cancellation cancelOwned(UUID id) {
+        return cancel(runs.findById(id).orElseThrow(() -> new NotFoundException("run", id)));
+    }
+
+    private Cancellation cancel(RunEntity found) {
+        RunEntity run = found;
+        UUID id = run.getId();
         for (int tries = 0; tries < 3; tries++) {
             Instant now = now();
             switch (run.getStatus()) {

@@ -61,9 +61,9 @@ class ExperimentEventsController {
     @ApiResponse(responseCode = "503", description = "Too many event streams are open; Retry-After says when to try again",
             content = @Content(mediaType = ExperimentsApiDocs.PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     SseEmitter events(@PathVariable UUID id) {
-        experiments.get(id);
+        String tenant = experiments.get(id).experiment().getTenant();
         return streams.open(() -> {
-            EventBody now = EventBody.of(experiments.get(id));
+            EventBody now = EventBody.of(experiments.get(id, tenant));
             return new EventStreams.Frame(now.status().name(), now, now.status().isTerminal());
         });
     }

@@ -53,9 +53,9 @@ class RunEventsController {
     @ApiResponse(responseCode = "503", description = "Too many event streams are open; Retry-After says when to try again",
             content = @Content(mediaType = RunsApiDocs.PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     SseEmitter events(@PathVariable UUID id) {
-        runs.get(id);
+        String tenant = runs.get(id).getTenant();
         return streams.open(() -> {
-            EventBody now = EventBody.of(runs.get(id));
+            EventBody now = EventBody.of(runs.get(id, tenant));
             return new EventStreams.Frame(now.status().name(), now, now.status().isTerminal());
         });
     }
