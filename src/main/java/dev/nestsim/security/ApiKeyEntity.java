@@ -65,6 +65,10 @@ public class ApiKeyEntity {
         return Role.byApiName(role).orElseThrow(() -> new IllegalStateException("api key " + id + " has an unknown role " + role));
     }
 
+    String getSecretHash() {
+        return secretHash;
+    }
+
     /** The secret's first characters, to tell keys apart. */
     public String getPrefix() {
         return prefix;

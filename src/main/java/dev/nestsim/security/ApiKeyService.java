@@ -1,5 +1,6 @@
 package dev.nestsim.security;
 
+import dev.nestsim.api.DatabaseOutage;
 import dev.nestsim.api.Problems.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,8 +28,10 @@ public class ApiKeyService {
     private final SecurityMode mode;
     private final SecurityProperties properties;
     private final Clock clock;
+    private final RecentKeys recent;
 
     ApiKeyService(ApiKeyRepository keys, SecurityMode mode, SecurityProperties properties, Clock clock) {
+        this.recent = new RecentKeys(properties.outageGrace());
         this.keys = keys;
         this.mode = mode;
         this.properties = properties;
@@ -68,10 +71,16 @@ public class ApiKeyService {
     public ApiKeyEntity revoke(UUID id, Caller by) {
         ApiKeyEntity key = get(id, by);
         key.revoke(now());
-        return keys.saveAndFlush(key);
+        ApiKeyEntity revoked = keys.saveAndFlush(key);
+        recent.forget(key.getSecretHash());
+        return revoked;
     }
 
-    /** The caller a presented secret authenticates: the configured admin key, or a stored key not revoked. */
+    /**
+     * The caller a presented secret authenticates: the configured admin key, or a stored key not revoked. While the
+     * database is out of reach, a key this instance accepted within {@code nestsim.security.outage-grace} (else the
+     * outage is thrown on).
+     */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<Caller> authenticate(String secret) {
         if (properties.hasAdminKey() && Secrets.sameSecret(secret, properties.adminKey().strip())) {
@@ -80,7 +89,18 @@ public class ApiKeyService {
         if (!secret.startsWith(Secrets.PREFIX)) {
             return Optional.empty();
         }
-        return keys.findBySecretHashAndRevokedAtIsNull(Secrets.hash(secret)).map(ApiKeyEntity::caller);
+        String hash = Secrets.hash(secret);
+        try {
+            Optional<Caller> caller = keys.findBySecretHashAndRevokedAtIsNull(hash).map(ApiKeyEntity::caller);
+            recent.checked(hash, caller, clock.instant());
+            return caller;
+        } catch (RuntimeException e) {
+            Optional<Caller> known = DatabaseOutage.causes(e) ? recent.during(hash, clock.instant()) : Optional.empty();
+            if (known.isEmpty()) {
+                throw e;
+            }
+            return known;
+        }
     }
 
     private Instant now() {

@@ -14,11 +14,13 @@ import org.springframework.validation.annotation.Validated;
  *                    ever issued (revoked ones count), open with a warning until then
  * @param adminKey    the bootstrap admin key ({@code NESTSIM_ADMIN_KEY}); blank for none; at least 32 characters
  * @param autoRecheck how often an open service in {@code auto} looks for keys issued by another instance
+ * @param outageGrace while the database is out of reach, how long a key this instance accepted stays accepted
  */
 @Validated
 @ConfigurationProperties("nestsim.security")
 public record SecurityProperties(@NotNull @DefaultValue("false") Enforcement enabled, String adminKey,
-                                 @NotNull @DefaultValue("5s") Duration autoRecheck) {
+                                 @NotNull @DefaultValue("5s") Duration autoRecheck,
+                                 @NotNull @DefaultValue("10m") Duration outageGrace) {
 
     /** The shortest admin key accepted: a guessable key would open every tenant. */
     public static final int MIN_ADMIN_KEY_LENGTH = 32;
