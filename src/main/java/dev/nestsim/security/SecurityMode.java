@@ -1,8 +1,6 @@
 package dev.nestsim.security;
 
 import dev.nestsim.security.SecurityProperties.Enforcement;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -12,13 +10,15 @@ import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The rule that says whether a request needs an API key ({@link SecurityProperties#enabled}): {@code true} always,
  * {@code false} never, {@code auto} once an admin key is configured or any key was ever issued. In {@code auto} the
  * answer only ever moves from open to enforced (it latches): issuing a key here latches at once, a key issued by another
- * instance is seen within {@code auto-recheck}. Reported in {@code /actuator/info} under {@code security}.
+ * instance is seen within {@code auto-recheck}, by a background check: a request never waits for the database to learn
+ * the mode (during a database outage that would delay its 503). Reported in {@code /actuator/info} under {@code security}.
  */
 @Component
 public class SecurityMode implements InfoContributor {
@@ -27,14 +27,11 @@ public class SecurityMode implements InfoContributor {
 
     private final SecurityProperties properties;
     private final BooleanSupplier anyKeyIssued;
-    private final Clock clock;
     private volatile boolean latched;
-    private volatile Instant nextCheck = Instant.MIN;
 
-    SecurityMode(SecurityProperties properties, ApiKeyRepository keys, Clock clock) {
+    SecurityMode(SecurityProperties properties, ApiKeyRepository keys) {
         this.properties = properties;
         this.anyKeyIssued = () -> keys.count() > 0;
-        this.clock = clock;
         this.latched = properties.enabled() == Enforcement.AUTO && properties.hasAdminKey();
     }
 
@@ -43,7 +40,7 @@ public class SecurityMode implements InfoContributor {
         return switch (properties.enabled()) {
             case TRUE -> true;
             case FALSE -> false;
-            case AUTO -> latched || keysIssued();
+            case AUTO -> latched;
         };
     }
 
@@ -55,12 +52,12 @@ public class SecurityMode implements InfoContributor {
         }
     }
 
-    private boolean keysIssued() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextCheck)) {
-            return false;
+    /** In {@code auto}, while open: have keys been issued (here before a restart, or by another instance)? */
+    @Scheduled(initialDelayString = "${nestsim.security.auto-recheck:5s}", fixedDelayString = "${nestsim.security.auto-recheck:5s}")
+    void lookForKeys() {
+        if (properties.enabled() != Enforcement.AUTO || latched) {
+            return;
         }
-        nextCheck = now.plus(properties.autoRecheck());
         try {
             if (anyKeyIssued.getAsBoolean()) {
                 latched = true;
@@ -69,11 +66,11 @@ public class SecurityMode implements InfoContributor {
         } catch (DataAccessException unreachable) {
             log.debug("could not look for API keys: {}", unreachable.getMessage());
         }
-        return latched;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void warnWhenOpen() {
+        lookForKeys();
         if (properties.enabled() == Enforcement.AUTO && !enforced()) {
             log.warn("SECURITY: nestsim.security.enabled=auto and no API key exists and NESTSIM_ADMIN_KEY is not set: the API is OPEN, every "
                     + "request acts as the default tenant's admin. Set NESTSIM_ADMIN_KEY (or issue a key) to require API keys.");

@@ -24,7 +24,7 @@ class ApiKeyOutageTest {
     final ApiKeyRepository keys = mock(ApiKeyRepository.class);
     final MutableClock clock = new MutableClock();
     final SecurityProperties properties = new SecurityProperties(Enforcement.TRUE, ADMIN, Duration.ofSeconds(5), Duration.ofMinutes(10));
-    final ApiKeyService service = new ApiKeyService(keys, new SecurityMode(properties, keys, clock), properties, clock);
+    final ApiKeyService service = new ApiKeyService(keys, new SecurityMode(properties, keys), properties, clock);
 
     @Test
     void aKeyCheckedLatelyIsAcceptedDuringAnOutageUntilTheGraceEnds() {
