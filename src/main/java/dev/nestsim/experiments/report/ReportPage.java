@@ -37,6 +37,8 @@ final class ReportPage {
         ExperimentEntity e = results.experiment().experiment();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        // an empty icon of its own, so that the browser does not ask the API for /favicon.ico
+        h.append("<link rel=\"icon\" href=\"data:,\">\n");
         if (!finished) {
             h.append("<meta http-equiv=\"refresh\" content=\"").append(RELOAD_SECONDS).append("\">\n");
         }
