@@ -64,6 +64,7 @@ record Figures(DefaultStatisticalCategoryDataset normalized, DefaultCategoryData
             profiles.computeIfAbsent(w, k -> new ExitProfile(chartName(workloads.get(k)), workloads.get(k), "exits/operation",
                     new DefaultCategoryDataset()));
         }
+        seed(results, workloads, normalized, cycles);
         int done = 0;
         List<String> missing = new ArrayList<>();
         for (CellResult c : ordered(results)) {
@@ -91,6 +92,25 @@ record Figures(DefaultStatisticalCategoryDataset normalized, DefaultCategoryData
             profiles.put(cell.workloadPosition(), withExits(profiles.get(cell.workloadPosition()), configuration, c.result().metrics()));
         }
         return new Figures(normalized, cycles, cpu, List.copyOf(profiles.values()), done, missing);
+    }
+
+    /**
+     * Every configuration (row) and workload (column) in the experiment's order, without a value yet, so that each chart lists
+     * them in that order and a configuration has the same colour in every chart, whichever cells it has results for.
+     */
+    private static void seed(ExperimentResults.Results results, Map<Integer, String> workloads, DefaultStatisticalCategoryDataset normalized,
+                             DefaultCategoryDataset cycles) {
+        Map<Integer, Boolean> analytic = new TreeMap<>();
+        results.cells().forEach(c -> analytic.put(c.cell().workloadPosition(), results.experiment().analytic().test(c.cell().workload())));
+        for (var configuration : results.experiment().configurations()) {
+            for (Map.Entry<Integer, Boolean> w : analytic.entrySet()) {
+                if (w.getValue()) {
+                    cycles.addValue(null, configuration.name(), workloads.get(w.getKey()));
+                } else {
+                    normalized.add(null, null, configuration.name(), workloads.get(w.getKey()));
+                }
+            }
+        }
     }
 
     /** The cells by workload, then configuration: the order the charts' categories take. */

@@ -44,6 +44,8 @@ class ExperimentReportTest {
     MockMvcTester mvc;
     @Autowired
     ExperimentResults results;
+    @Autowired
+    ExperimentReports reports;
 
     ApiClient api;
 
@@ -95,6 +97,7 @@ class ExperimentReportTest {
     @Test
     void theReportIsOneEscapedSelfContainedPageWhoseChartsAreTheChartResources() {
         String id = finishedExperiment("report");
+        await().atMost(WAIT).until(() -> reports.rendered(UUID.fromString(id)));
 
         MvcTestResult report = api.get("/api/v1/experiments/" + id + "/report");
 
@@ -153,6 +156,9 @@ class ExperimentReportTest {
         assertThat(f.microbenchmarkCycles().getValue("L1 <b>&", "send-ipi").doubleValue())
                 .as("a VM's IPI costs more than native's").isGreaterThan(f.microbenchmarkCycles().getValue("native", "send-ipi").doubleValue());
         assertThat(f.cpuPerLevel().getRowKeys()).containsExactly("L0", "L1");
+        assertThat(f.microbenchmarkCycles().getRowKeys()).as("the experiment's order").containsExactly("native", "L1 <b>&");
+        assertThat(f.normalized().getRowKeys()).as("the experiment's order").containsExactly("native", "L1 <b>&");
+        assertThat(f.normalized().getColumnKeys()).containsExactly("memcached");
         assertThat(f.exitProfiles()).extracting(Figures.ExitProfile::chart).containsExactly("exit-profile-send-ipi", "exit-profile-memcached");
         assertThat(f.exitProfiles().get(1).exits().getColumnKeys()).contains("L1 <b>& · L0");
         assertThat(f.partial()).isFalse();
