@@ -60,7 +60,11 @@ public class ExperimentResults {
 
     /** Every cell with its result where its run SUCCEEDED (404 for an unknown experiment). */
     public Results of(UUID experimentId) {
-        ExperimentView view = experiments.get(experimentId);
+        return of(experiments.get(experimentId));
+    }
+
+    /** Every cell of this view of an experiment with its result where its run SUCCEEDED. */
+    public Results of(ExperimentView view) {
         List<CellResult> cells = new ArrayList<>();
         for (ExperimentCell cell : view.cells()) {
             RunResult result = cell.runStatus() == RunStatus.SUCCEEDED ? results.result(cell.runId()) : null;
