@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  *
  * @param results cycles per operation of each test the model knows, by microbenchmark (the minimum when a test
  *                appears more than once, as kvm-unit-tests users report the best of several runs)
- * @param ignored names of tests the output has but the model does not know, in order of appearance
- * @param skipped names of tests the output reports as skipped
+ * @param ignored names of tests the output has but the model does not know, in order of appearance (at most
+ *                {@value #MAX_LISTED})
+ * @param skipped names of tests the output reports as skipped (at most {@value #MAX_LISTED})
  */
 public record VmexitOutput(Map<Microbenchmark, Long> results, List<String> ignored, List<String> skipped) {
 
@@ -32,6 +33,9 @@ public record VmexitOutput(Map<Microbenchmark, Long> results, List<String> ignor
 
     /** Cycles above this are not a vmexit.flat figure (an operation of over 0.1 s). */
     public static final long MAX_CYCLES = 1_000_000_000L;
+
+    /** At most this many ignored and skipped names are listed. */
+    public static final int MAX_LISTED = 200;
 
     private static final Pattern TEST_NAME = Pattern.compile("[A-Za-z0-9_+:.\\-]+");
     private static final Pattern INTEGER = Pattern.compile("[0-9]+");
@@ -90,6 +94,11 @@ public record VmexitOutput(Map<Microbenchmark, Long> results, List<String> ignor
         return Optional.ofNullable(KNOWN.get(testName));
     }
 
+    /** The microbenchmarks a vmexit.flat output can give, in the model's order. */
+    public static List<Microbenchmark> microbenchmarks() {
+        return List.copyOf(java.util.EnumSet.copyOf(KNOWN.values()));
+    }
+
     /** The names accepted for results, in a stable order. */
     public static List<String> knownNames() {
         List<String> names = new ArrayList<>(KNOWN.keySet());
@@ -119,7 +128,9 @@ public record VmexitOutput(Map<Microbenchmark, Long> results, List<String> ignor
                 continue;
             }
             if (tokens.length == 2 && tokens[1].equals("(skipped)")) {
-                skipped.add(tokens[0]);
+                if (skipped.size() < MAX_LISTED) {
+                    skipped.add(tokens[0]);
+                }
                 continue;
             }
             Microbenchmark known = KNOWN.get(tokens[0]);
@@ -127,7 +138,7 @@ public record VmexitOutput(Map<Microbenchmark, Long> results, List<String> ignor
                 long cycles = cycles(field, i + 1, lines[i], tokens);
                 results.merge(known, cycles, Math::min);
             } else if (tokens.length == 2 && INTEGER.matcher(tokens[1]).matches() && TEST_NAME.matcher(tokens[0]).matches()
-                    && !tokens[0].endsWith(":")) {
+                    && !tokens[0].endsWith(":") && ignored.size() < MAX_LISTED) {
                 ignored.add(tokens[0]);
             }
         }
