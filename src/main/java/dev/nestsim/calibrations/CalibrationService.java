@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -41,11 +42,12 @@ public class CalibrationService {
     private static final Sort CREATION_ORDER = Sort.by("createdAt", "id");
 
     private final CalibrationRepository calibrations;
-    private final List<CalibrationUsage> usages;
+    private final ObjectProvider<CalibrationUsage> usages;
     private final Clock clock;
     private final CalibrationFitter fitter = new CalibrationFitter();
 
-    CalibrationService(CalibrationRepository calibrations, List<CalibrationUsage> usages, Clock clock) {
+    /** {@code usages} is looked up when a delete needs it: its implementations depend on this service. */
+    CalibrationService(CalibrationRepository calibrations, ObjectProvider<CalibrationUsage> usages, Clock clock) {
         this.calibrations = calibrations;
         this.usages = usages;
         this.clock = clock;
@@ -123,9 +125,7 @@ public class CalibrationService {
     public void delete(UUID id) {
         CalibrationEntity entity = calibrations.findById(id).orElseThrow(() -> new NotFoundException("calibration", id));
         List<String> users = new ArrayList<>();
-        for (CalibrationUsage usage : usages) {
-            users.addAll(usage.usersOf(id, 10));
-        }
+        usages.orderedStream().forEach(usage -> users.addAll(usage.usersOf(id, 10)));
         if (!users.isEmpty()) {
             throw new CalibrationConflictException("calibration " + Echo.quoted(entity.getName()) + " is used by " + String.join(", ", users)
                     + ": give them another calibration first", List.of());

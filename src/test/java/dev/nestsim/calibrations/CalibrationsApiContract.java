@@ -153,4 +153,52 @@ abstract class CalibrationsApiContract {
         assertThat(api.get("/api/v1/calibrations/" + id)).hasStatus(404);
         assertThat(api.delete("/api/v1/calibrations/" + id)).hasStatus(404);
     }
+
+    /** vmexit.flat's new-style output with every result line's cycles times {@code factor}: a slower machine. */
+    static String slower(double factor) {
+        StringBuilder out = new StringBuilder();
+        for (String line : VmexitOutputTest.NEW_STYLE.split("\n")) {
+            String[] t = line.trim().split(" ");
+            boolean result = t.length == 2 && t[1].matches("[0-9]+") && !line.startsWith(" ");
+            out.append(result ? t[0] + " " + Math.round(Long.parseLong(t[1]) * factor) : line).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void aHostOnACalibrationComputesWithItAndItsRunsKeepTheValues() {
+        String calibration = unique("slow");
+        String calibrationId = read(api.post("/api/v1/calibrations", aCalibration(calibration).with("l1VmexitOutput", slower(1.4))), "$.id");
+        String onIt = api.host(Body.aHost(unique("on-cal")).with("calibration", calibration));
+        String plain = api.host(Body.aHost(unique("plain")));
+        String vmOnIt = api.vm(Body.aVmOnHost("vm", onIt));
+        String plainVm = api.vm(Body.aVmOnHost("vm", plain));
+
+        assertThat((String) read(api.get("/api/v1/hosts/" + onIt), "$.calibration")).isEqualTo(calibrationId);
+        double calibrated = ((Number) read(api.get("/api/v1/vms/" + vmOnIt + "/microbenchmarks?name=vmcall"), "$.items[0].cycles")).doubleValue();
+        double reference = ((Number) read(api.get("/api/v1/vms/" + plainVm + "/microbenchmarks?name=vmcall"), "$.items[0].cycles")).doubleValue();
+        assertThat(calibrated).isCloseTo(1.4 * 1554, org.assertj.core.api.Assertions.within(0.02 * 1.4 * 1554));
+        assertThat(reference).isCloseTo(1554, org.assertj.core.api.Assertions.within(1.0));
+        double exitCost = ((Number) read(api.get("/api/v1/vms/" + vmOnIt + "/exit-costs?event=HYPERCALL"), "$.items[0].cycles")).doubleValue();
+        assertThat(exitCost).isGreaterThan(1.3 * 1554);
+
+        MvcTestResult run = api.post("/api/v1/runs", Body.of("target", Body.of("vmId", vmOnIt), "workload", "vmcall", "replications", 1));
+        assertThat(run).hasStatus(202);
+        MvcTestResult stored = api.get("/api/v1/runs/" + read(run, "$.id"));
+        assertThat((String) read(stored, "$.configuration.calibration.id")).isEqualTo(calibrationId);
+        assertThat((Object) read(stored, "$.configuration.calibration.values.HYPERCALL_HANDLER"))
+                .isEqualTo(read(api.get("/api/v1/calibrations/" + calibrationId), "$.fit.values.HYPERCALL_HANDLER"));
+
+        MvcTestResult inUse = api.delete("/api/v1/calibrations/" + calibrationId);
+        assertThat(inUse).hasStatus(409);
+        assertThat((String) read(inUse, "$.detail")).contains("host 'on-cal-");
+        assertThat(api.patch("/api/v1/hosts/" + onIt, Body.of("calibration", null), api.etag("/api/v1/hosts/" + onIt))).hasStatus(200)
+                .bodyJson().doesNotHavePath("$.calibration");
+    }
+
+    @Test
+    void aHostNamingNoSuchCalibrationIsRefused() {
+        assertThat(api.post("/api/v1/hosts", Body.aHost(unique("h")).with("calibration", "no-such-calibration"))).hasStatus(422)
+                .bodyJson().extractingPath("$.errors[0].rule").isEqualTo("known-calibration");
+    }
 }
