@@ -30,6 +30,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Calibrations: checked, fitted and stored in one call; read, listed, deleted when nothing uses them. */
@@ -68,6 +69,12 @@ public class CalibrationService {
         }
     }
 
+    /**
+     * Checks, fits and stores. The fit (up to seconds with an L2 output) runs outside any transaction, holding no
+     * connection; the name's uniqueness is checked first and guaranteed by the table's constraint (a concurrent twin is a
+     * 409).
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Stored create(CalibrationSpec spec) {
         List<FieldProblem> problems = new ArrayList<>();
         KernelGeneration kernel = spec.kernel() == null ? HypervisorSettings.DEFAULT_KERNEL
