@@ -192,8 +192,18 @@ abstract class CalibrationsApiContract {
         MvcTestResult inUse = api.delete("/api/v1/calibrations/" + calibrationId);
         assertThat(inUse).hasStatus(409);
         assertThat((String) read(inUse, "$.detail")).contains("host 'on-cal-");
+        String runId = read(run, "$.id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> "SUCCEEDED".equals(read(api.get("/api/v1/runs/" + runId), "$.status")));
+        double ran = ((Number) read(api.get("/api/v1/runs/" + runId + "/result"), "$.primary.mean")).doubleValue();
+        assertThat(ran).as("the run computed with the calibration").isCloseTo(calibrated, org.assertj.core.api.Assertions.within(1.0));
+
         assertThat(api.patch("/api/v1/hosts/" + onIt, Body.of("calibration", null), api.etag("/api/v1/hosts/" + onIt))).hasStatus(200)
                 .bodyJson().doesNotHavePath("$.calibration");
+        assertThat(api.delete("/api/v1/calibrations/" + calibrationId)).hasStatus(204);
+        assertThat(((Number) read(api.get("/api/v1/runs/" + runId + "/result"), "$.primary.mean")).doubleValue())
+                .as("history does not change when the calibration goes").isEqualTo(ran);
+        assertThat((String) read(api.get("/api/v1/runs/" + runId), "$.configuration.calibration.name")).isEqualTo(calibration);
     }
 
     @Test
