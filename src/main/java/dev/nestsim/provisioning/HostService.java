@@ -26,9 +26,11 @@ public class HostService {
     private final TopologyProperties topology;
     private final DeletionGuards guards;
     private final Clock clock;
+    private final HostCalibrations calibrations;
 
     HostService(HostRepository hosts, HypervisorRepository hypervisors, VmRepository vms, HostTrees trees,
-                TopologyProperties topology, DeletionGuards guards, Clock clock) {
+                TopologyProperties topology, DeletionGuards guards, Clock clock, HostCalibrations calibrations) {
+        this.calibrations = calibrations;
         this.hosts = hosts;
         this.hypervisors = hypervisors;
         this.vms = vms;
@@ -39,10 +41,17 @@ public class HostService {
     }
 
     public HostEntity create(HostSpec spec) {
+        return create(spec, null);
+    }
+
+    /** A host on the calibration {@code calibration} names (its id or name; {@code null}: the reference parameters). */
+    public HostEntity create(HostSpec spec, String calibration) {
         Host host = HostResolver.resolve(spec);
+        UUID calibrationId = calibrations.resolve(calibration);
         Instant now = now();
         HostEntity entity = new HostEntity(UUID.randomUUID(), now);
         entity.apply(spec.name(), spec.profile(), host, now);
+        entity.useCalibration(calibrationId);
         return hosts.saveAndFlush(entity);
     }
 
@@ -62,12 +71,19 @@ public class HostService {
      * hypervisor and VM on it against the changed host (409 naming the dependent ones).
      */
     public HostEntity replace(UUID id, String ifMatch, HostSpec spec) {
+        return replace(id, ifMatch, spec, null);
+    }
+
+    /** {@link #replace(UUID, String, HostSpec)}, the host then on the calibration {@code calibration} names ({@code null}: the reference). */
+    public HostEntity replace(UUID id, String ifMatch, HostSpec spec, String calibration) {
+        UUID calibrationId = calibrations.resolve(calibration);
         HostTrees.Locked locked = trees.lock(id).orElseThrow(() -> new NotFoundException("host", id));
         Versions.requireMatch(ifMatch, locked.host().getVersion());
         Host host = HostResolver.resolve(spec);
         locked.tree().setHost(host);
         Violations.throwIfDependents("host '" + locked.host().getName() + "'", true, locked.tree().checkBelow(null, topology.maxDepth()));
         locked.host().apply(spec.name(), spec.profile(), host, now());
+        locked.host().useCalibration(calibrationId);
         return hosts.saveAndFlush(locked.host());
     }
 

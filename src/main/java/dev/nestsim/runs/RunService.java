@@ -4,6 +4,7 @@ import dev.nestsim.api.Problems.NotFoundException;
 import dev.nestsim.model.workload.WorkloadDescriptor;
 import dev.nestsim.model.workload.WorkloadRunner;
 import dev.nestsim.model.workload.Workloads;
+import dev.nestsim.provisioning.HostCalibrations;
 import dev.nestsim.provisioning.LocatedPath;
 import dev.nestsim.provisioning.TopologyService;
 import jakarta.persistence.EntityManager;
@@ -49,10 +50,12 @@ public class RunService {
     private final RunsProperties properties;
     private final EntityManager entities;
     private final Clock clock;
+    private final HostCalibrations calibrations;
     private final SecureRandom seeds = new SecureRandom();
 
     RunService(RunRepository runs, RunLedger ledger, TopologyService topology, Workloads workloads, RunDispatcher dispatcher,
-               LocalExecutions executions, RunsProperties properties, EntityManager entities, Clock clock) {
+               LocalExecutions executions, RunsProperties properties, EntityManager entities, Clock clock, HostCalibrations calibrations) {
+        this.calibrations = calibrations;
         this.runs = runs;
         this.ledger = ledger;
         this.topology = topology;
@@ -110,7 +113,8 @@ public class RunService {
         Map<String, Double> parameters = Workloads.withDefaults(descriptor, spec.parameters() == null ? Map.of() : spec.parameters());
         long seed = spec.seed() != null ? spec.seed() : seeds.nextLong() >>> 11;
         Target target = spec.vmId() != null ? Target.vm(spec.vmId()) : Target.host(spec.hostId());
-        RunEntity run = new RunEntity(UUID.randomUUID(), descriptor.name(), target, PathSnapshot.of(path.get()), parameters, seed,
+        RunEntity run = new RunEntity(UUID.randomUUID(), descriptor.name(), target, PathSnapshot.of(path.get(), calibrationOf(path.get())),
+                parameters, seed,
                 replications, now());
         entities.persist(run);
         entities.flush();
@@ -200,5 +204,16 @@ public class RunService {
                 action.run();
             }
         });
+    }
+
+    /** The host's calibration, frozen into the run's snapshot; {@code null} for the reference parameters. */
+    private PathSnapshot.CalibrationSnapshot calibrationOf(LocatedPath located) {
+        HostCalibrations.OfHost of = calibrations.of(located.ids().get(0));
+        if (of.id() == null) {
+            return null;
+        }
+        Map<String, Double> values = new java.util.TreeMap<>();
+        of.calibration().values().forEach((p, v) -> values.put(p.name(), v));
+        return new PathSnapshot.CalibrationSnapshot(of.id(), of.name(), values);
     }
 }
