@@ -11,7 +11,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,7 @@ import java.util.TreeSet;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.ResolvableType;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -41,7 +44,7 @@ class QueryStringCheck implements HandlerInterceptor {
         if (query == null || query.isEmpty()) {
             return true;
         }
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, Integer> names = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -56,7 +59,7 @@ class QueryStringCheck implements HandlerInterceptor {
                 throw refused(name, "no-control-characters", "query parameter " + Echo.quoted(name)
                         + " must not contain control characters (U+0000 to U+001F, U+007F to U+009F), was " + Echo.of(value));
             }
-            names.add(name);
+            names.merge(name, 1, Integer::sum);
         }
         if (handler instanceof HandlerMethod method && request.getDispatcherType() == DispatcherType.REQUEST) {
             refuseUnknown(names, method);
@@ -70,11 +73,12 @@ class QueryStringCheck implements HandlerInterceptor {
      * misspelt filter ({@code ?stauts=FAILED}) never silently lists everything. Only nestsim's own documented operations are
      * checked, and only on the request's own dispatch (an error forwarded to {@code /error} keeps the query it came with).
      */
-    private static void refuseUnknown(Set<String> names, HandlerMethod method) {
+    private static void refuseUnknown(Map<String, Integer> names, HandlerMethod method) {
         if (!method.getBeanType().getName().startsWith("dev.nestsim.") || method.getBeanType().isAnnotationPresent(Hidden.class)) {
             return;
         }
         Set<String> known = new TreeSet<>();
+        Map<String, Integer> maxRepeats = new HashMap<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param == null) {
@@ -84,19 +88,44 @@ class QueryStringCheck implements HandlerInterceptor {
                 return;
             }
             parameter.initParameterNameDiscovery(PARAMETER_NAMES);
-            known.add(!param.name().isEmpty() ? param.name() : String.valueOf(parameter.getParameterName()));
+            String name = !param.name().isEmpty() ? param.name() : String.valueOf(parameter.getParameterName());
+            known.add(name);
+            maxRepeats.put(name, maxRepeats(parameter));
         }
         List<FieldProblem> unknown = new ArrayList<>();
-        for (String name : names) {
+        for (Map.Entry<String, Integer> given : names.entrySet()) {
+            String name = given.getKey();
             if (!known.contains(name)) {
                 String message = "unknown query parameter " + Echo.quoted(name) + "; " + (known.isEmpty()
                         ? "this operation takes none" : "known parameters: " + String.join(", ", known));
                 unknown.add(new FieldProblem(name, null, "unknown-parameter", message));
+                continue;
+            }
+            int max = maxRepeats.get(name);
+            if (given.getValue() > max) {
+                unknown.add(max == 1
+                        ? new FieldProblem(name, null, "single-value", "query parameter " + Echo.quoted(name) + " takes one value; it was given "
+                                + given.getValue() + " times")
+                        : new FieldProblem(name, null, "max-items", "query parameter " + Echo.quoted(name) + " may be repeated at most " + max
+                                + " times (once per value); it was given " + given.getValue() + " times"));
             }
         }
         if (!unknown.isEmpty()) {
             throw new InvalidRequestException(Problems.summary(unknown), unknown);
         }
+    }
+
+    /**
+     * How often a parameter may be given: a list of an enum's values once per value (the contract's {@code maxItems}),
+     * another list without a bound here, anything else once (a second value would be silently ignored).
+     */
+    private static int maxRepeats(MethodParameter parameter) {
+        if (!Collection.class.isAssignableFrom(parameter.getParameterType()) && !parameter.getParameterType().isArray()) {
+            return 1;
+        }
+        Class<?> element = parameter.getParameterType().isArray() ? parameter.getParameterType().getComponentType()
+                : ResolvableType.forMethodParameter(parameter).asCollection().resolveGeneric(0);
+        return element != null && element.isEnum() ? element.getEnumConstants().length : Integer.MAX_VALUE;
     }
 
     /** Percent-decodes {@code text} (and {@code +} as a space) as strict UTF-8. */

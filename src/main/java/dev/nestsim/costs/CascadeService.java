@@ -14,6 +14,8 @@ import dev.nestsim.model.exits.TraceNode;
 import dev.nestsim.model.topology.IoModel;
 import dev.nestsim.model.topology.LeafVm;
 import dev.nestsim.model.topology.Path;
+import dev.nestsim.provisioning.HostCalibrations;
+import dev.nestsim.provisioning.LocatedPath;
 import dev.nestsim.provisioning.TopologyService;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,11 +33,29 @@ public class CascadeService {
     public static final int MAX_TRACE_NODES = 20_000;
 
     private final TopologyService topology;
-    private final CascadeEngine engine = CascadeEngine.reference();
-    private final Microbenchmarks microbenchmarks = new Microbenchmarks(engine);
+    private final HostCalibrations calibrations;
 
-    CascadeService(TopologyService topology) {
+    CascadeService(TopologyService topology, HostCalibrations calibrations) {
         this.topology = topology;
+        this.calibrations = calibrations;
+    }
+
+    /** A path with the engine of its host's calibration (the reference parameters unless the host names a calibration). */
+    public record Located(Path path, CascadeEngine engine) {
+    }
+
+    private Located located(LocatedPath located) {
+        HostCalibrations.OfHost of = calibrations.of(located.ids().get(0));
+        CascadeEngine engine = of.id() == null ? CascadeEngine.reference() : new CascadeEngine(of.calibration());
+        return new Located(located.path(), engine);
+    }
+
+    public Located vm(UUID vmId) {
+        return located(topology.locateVm(vmId));
+    }
+
+    public Located hypervisor(UUID hypervisorId) {
+        return located(topology.locateHypervisor(hypervisorId));
     }
 
     /** One microbenchmark on the VM's path, natively on its host, and in an L1 VM on that host. */
@@ -48,7 +68,10 @@ public class CascadeService {
 
     public VmMicrobenchmarks vmMicrobenchmarks(UUID vmId, String name, boolean trace) {
         List<Microbenchmark> selected = select(name);
-        Path path = topology.pathOfVm(vmId);
+        Located located = vm(vmId);
+        Path path = located.path();
+        CascadeEngine engine = located.engine();
+        Microbenchmarks microbenchmarks = new Microbenchmarks(engine);
         ExitCostTable table = engine.table(path);
         ExitCostTable nativeTable = engine.table(Path.nativeHost(path.host()));
         ExitCostTable l1Table = engine.table(l1On(path));
@@ -60,13 +83,6 @@ public class CascadeService {
         return new VmMicrobenchmarks(path, out);
     }
 
-    public Path vmPath(UUID vmId) {
-        return topology.pathOfVm(vmId);
-    }
-
-    public Path hypervisorPath(UUID hypervisorId) {
-        return topology.pathOfHypervisor(hypervisorId);
-    }
 
     /** The microbenchmarks natively on one host, with its path. */
     public record HostMicrobenchmarks(Path path, List<MicrobenchmarkResult> items) {
@@ -74,7 +90,10 @@ public class CascadeService {
 
     public HostMicrobenchmarks hostMicrobenchmarks(UUID hostId, String name, boolean trace) {
         List<Microbenchmark> selected = select(name);
-        Path path = topology.nativePathOfHost(hostId);
+        Located located = located(topology.locateHost(hostId));
+        Path path = located.path();
+        CascadeEngine engine = located.engine();
+        Microbenchmarks microbenchmarks = new Microbenchmarks(engine);
         ExitCostTable table = engine.table(path);
         List<MicrobenchmarkResult> out = new ArrayList<>();
         for (Microbenchmark m : selected) {
@@ -88,7 +107,9 @@ public class CascadeService {
     }
 
     /** The cost of every event (or one) raised at {@code level} of the path of a VM or a guest hypervisor. */
-    public List<Costed> exitCosts(Path path, Integer level, String event, boolean trace, int traceNodes) {
+    public List<Costed> exitCosts(Located located, Integer level, String event, boolean trace, int traceNodes) {
+        Path path = located.path();
+        CascadeEngine engine = located.engine();
         int at = level == null ? path.level() : level;
         if (at < 1 || at > path.level()) {
             throw new InvalidRequestException("level must be between 1 and " + path.level() + " on this path, was " + at,

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,9 +53,11 @@ class ExperimentFeeder {
     private final RunsProperties runLimits;
     private final ExperimentSupervisor supervisor;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ExperimentFeeder(ExperimentLedger ledger, RunService runs, TransactionTemplate transactions, ExperimentsProperties properties,
-                     RunsProperties runLimits, @Lazy ExperimentSupervisor supervisor, Clock clock) {
+                     RunsProperties runLimits, @Lazy ExperimentSupervisor supervisor, Clock clock,
+                     ApplicationEventPublisher events) {
         this.runLimits = runLimits;
         this.ledger = ledger;
         this.runs = runs;
@@ -62,6 +65,7 @@ class ExperimentFeeder {
         this.properties = properties;
         this.supervisor = supervisor;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What {@link #evaluate} decided: cells to submit, runs to cancel. */
@@ -109,7 +113,9 @@ class ExperimentFeeder {
             }
         }
         if (cells.stream().allMatch(c -> c.runStatus() == RunStatus.SUCCEEDED)) {
-            ledger.succeed(id, now());
+            if (ledger.succeed(id, now())) {
+                events.publishEvent(new ExperimentSucceeded(id));
+            }
             return Step.NOTHING;
         }
         if (status.get() == ExperimentStatus.QUEUED && cells.stream().anyMatch(c -> c.runStatus() != null && c.runStatus() != RunStatus.QUEUED)) {

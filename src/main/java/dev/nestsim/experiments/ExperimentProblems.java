@@ -1,8 +1,11 @@
 package dev.nestsim.experiments;
 
 import dev.nestsim.api.ApiProblemException;
+import dev.nestsim.api.Echo;
+import dev.nestsim.api.FieldProblem;
 import dev.nestsim.api.ProblemType;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
 /** The problems only experiments raise. */
@@ -23,6 +26,18 @@ public final class ExperimentProblems {
     public static final class StillRunningException extends ApiProblemException {
         StillRunningException(String detail) {
             super(HttpStatus.CONFLICT, ProblemType.IN_USE, detail, List.of());
+        }
+    }
+
+    /** 404: the experiment has no chart of this name; the detail and the error list the names it has. */
+    public static final class UnknownChartException extends ApiProblemException {
+        public UnknownChartException(UUID experimentId, String chart, List<String> charts) {
+            super(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, detail(experimentId, chart, charts),
+                    List.of(new FieldProblem("chart", null, "known-chart", "chart must be one of " + charts + ", was " + Echo.quoted(chart))));
+        }
+
+        private static String detail(UUID experimentId, String chart, List<String> charts) {
+            return "experiment " + experimentId + " has no chart " + Echo.quoted(chart) + "; its charts are " + charts;
         }
     }
 }

@@ -60,7 +60,11 @@ public class ExperimentResults {
 
     /** Every cell with its result where its run SUCCEEDED (404 for an unknown experiment). */
     public Results of(UUID experimentId) {
-        ExperimentView view = experiments.get(experimentId);
+        return of(experiments.get(experimentId));
+    }
+
+    /** Every cell of this view of an experiment with its result where its run SUCCEEDED. */
+    public Results of(ExperimentView view) {
         List<CellResult> cells = new ArrayList<>();
         for (ExperimentCell cell : view.cells()) {
             RunResult result = cell.runStatus() == RunStatus.SUCCEEDED ? results.result(cell.runId()) : null;
@@ -137,9 +141,18 @@ public class ExperimentResults {
         if (baseline.result() == null || against.result() == null) {
             return new Row(workload, higherIsBetter, baseline, against, null);
         }
-        Estimate mb = baseline.result().result().getPrimary().estimate();
-        Estimate ma = against.result().result().getPrimary().estimate();
-        RatioInterval speedup = higherIsBetter ? RatioInterval.of(ma, mb, analytic) : RatioInterval.of(mb, ma, analytic);
+        var rb = baseline.result().result();
+        var ra = against.result().result();
+        Estimate mb = rb.getPrimary().estimate();
+        Estimate ma = ra.getPrimary().estimate();
+        List<Double> vb = rb.getPrimaryValues();
+        List<Double> va = ra.getPrimaryValues();
+        RatioInterval speedup;
+        if (!analytic && vb.size() >= 2 && vb.size() == va.size() && rb.getSeed() == ra.getSeed()) {
+            speedup = higherIsBetter ? RatioInterval.paired(va, vb, ma.confidence()) : RatioInterval.paired(vb, va, mb.confidence());
+        } else {
+            speedup = higherIsBetter ? RatioInterval.of(ma, mb, analytic) : RatioInterval.of(mb, ma, analytic);
+        }
         return new Row(workload, higherIsBetter, baseline, against, speedup);
     }
 

@@ -55,6 +55,7 @@ public class HostEntity {
     @Convert(converter = KernelConverter.class)
     private KernelGeneration kernel;
     private int onlineCpus;
+    private UUID calibrationId;
     @Version
     private Long version;
     private Instant createdAt;
@@ -97,6 +98,15 @@ public class HostEntity {
         this.kernel = host.kernel();
         this.onlineCpus = host.onlineCpus();
         this.updatedAt = now;
+    }
+
+    /** The calibration the host computes with, or {@code null} for the model's reference parameters. */
+    public UUID getCalibrationId() {
+        return calibrationId;
+    }
+
+    void useCalibration(UUID calibration) {
+        this.calibrationId = calibration;
     }
 
     /** The model's view of this host. */

@@ -18,4 +18,8 @@ interface HostRepository extends JpaRepository<HostEntity, UUID>, JpaSpecificati
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select h from HostEntity h where h.id = :id")
     Optional<HostEntity> lockById(@Param("id") UUID id);
+
+    /** Names of the hosts on a calibration, in creation order. */
+    @Query("select h.name from HostEntity h where h.calibrationId = :calibrationId order by h.createdAt, h.id")
+    java.util.List<String> namesOnCalibration(@Param("calibrationId") UUID calibrationId, org.springframework.data.domain.Pageable page);
 }

@@ -27,10 +27,12 @@ public class HostService {
     private final TopologyProperties topology;
     private final DeletionGuards guards;
     private final Clock clock;
+    private final HostCalibrations calibrations;
     private final Tenancy tenancy;
 
     HostService(HostRepository hosts, HypervisorRepository hypervisors, VmRepository vms, HostTrees trees,
-                TopologyProperties topology, DeletionGuards guards, Clock clock, Tenancy tenancy) {
+                TopologyProperties topology, DeletionGuards guards, Clock clock, HostCalibrations calibrations, Tenancy tenancy) {
+        this.calibrations = calibrations;
         this.tenancy = tenancy;
         this.hosts = hosts;
         this.hypervisors = hypervisors;
@@ -42,11 +44,18 @@ public class HostService {
     }
 
     public HostEntity create(HostSpec spec) {
+        return create(spec, null);
+    }
+
+    /** A host on the calibration {@code calibration} names (its id or name; {@code null}: the reference parameters). */
+    public HostEntity create(HostSpec spec, String calibration) {
         Host host = HostResolver.resolve(spec);
+        UUID calibrationId = calibrations.resolve(calibration);
         Instant now = now();
         HostEntity entity = new HostEntity(UUID.randomUUID(), now);
         entity.ownedBy(tenancy.current());
         entity.apply(spec.name(), spec.profile(), host, now);
+        entity.useCalibration(calibrationId);
         return hosts.saveAndFlush(entity);
     }
 
@@ -67,12 +76,19 @@ public class HostService {
      * hypervisor and VM on it against the changed host (409 naming the dependent ones).
      */
     public HostEntity replace(UUID id, String ifMatch, HostSpec spec) {
+        return replace(id, ifMatch, spec, null);
+    }
+
+    /** {@link #replace(UUID, String, HostSpec)}, the host then on the calibration {@code calibration} names ({@code null}: the reference). */
+    public HostEntity replace(UUID id, String ifMatch, HostSpec spec, String calibration) {
+        UUID calibrationId = calibrations.resolve(calibration);
         HostTrees.Locked locked = trees.lock(id).orElseThrow(() -> new NotFoundException("host", id));
         Versions.requireMatch(ifMatch, locked.host().getVersion());
         Host host = HostResolver.resolve(spec);
         locked.tree().setHost(host);
         Violations.throwIfDependents("host '" + locked.host().getName() + "'", true, locked.tree().checkBelow(null, topology.maxDepth()));
         locked.host().apply(spec.name(), spec.profile(), host, now());
+        locked.host().useCalibration(calibrationId);
         return hosts.saveAndFlush(locked.host());
     }
 

@@ -51,7 +51,10 @@ public record PathSnapshot(
         @ArraySchema(arraySchema = @Schema(description = "Guest hypervisors, L1 first"),
                 maxItems = Path.HARD_MAX_DEPTH)
         List<HypervisorSnapshot> hypervisors,
-        @Schema(description = "The VM the workload runs in; absent for a native run", nullable = true) LeafSnapshot leaf) {
+        @Schema(description = "The VM the workload runs in; absent for a native run", nullable = true) LeafSnapshot leaf,
+        @Schema(description = "The calibration the host computed with, its values as they were at submission; absent for the "
+                + "model's reference parameters (and in documents stored before calibrations)", nullable = true)
+        CalibrationSnapshot calibration) {
 
     public static final int SCHEMA_VERSION = 2;
     /** The first version, without kernels and online CPUs: still read. */
@@ -62,6 +65,47 @@ public record PathSnapshot(
     public PathSnapshot {
         ids = List.copyOf(ids);
         hypervisors = List.copyOf(hypervisors);
+    }
+
+    /** A snapshot on the reference parameters. */
+    public PathSnapshot(int schemaVersion, List<UUID> ids, HostSnapshot host, List<HypervisorSnapshot> hypervisors, LeafSnapshot leaf) {
+        this(schemaVersion, ids, host, hypervisors, leaf, null);
+    }
+
+    /**
+     * The calibration of a run's host, frozen: deleting or refitting the calibration later changes no run.
+     *
+     * @param id     the calibration's id at submission
+     * @param name   its name at submission
+     * @param values every parameter's value by name
+     */
+    @Schema(name = "RunConfigurationCalibration", description = "The calibration the run computed with, as it was at submission")
+    public record CalibrationSnapshot(
+            @Schema(description = "The calibration's id at submission") UUID id,
+            @Schema(description = "Its name at submission", example = "my-icx") String name,
+            @Schema(description = "Every parameter's value by name, in cycles (counts and flags as such)") java.util.Map<String, Double> values) {
+
+        public CalibrationSnapshot {
+            values = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(values));
+        }
+
+        /** The values over the reference (a parameter unknown to this version is skipped, one it lacks keeps the reference). */
+        public dev.nestsim.model.exits.Calibration toModel() {
+            dev.nestsim.model.exits.Calibration c = dev.nestsim.model.exits.Calibration.DEFAULT;
+            for (dev.nestsim.model.exits.Param p : dev.nestsim.model.exits.Param.values()) {
+                Double v = values.get(p.name());
+                if (v != null) {
+                    c = c.with(p, v);
+                }
+            }
+            return c;
+        }
+    }
+
+    /** The snapshot of a provisioned path whose host computes with {@code calibration} ({@code null}: the reference). */
+    public static PathSnapshot of(LocatedPath located, CalibrationSnapshot calibration) {
+        PathSnapshot plain = of(located);
+        return new PathSnapshot(plain.schemaVersion, plain.ids, plain.host, plain.hypervisors, plain.leaf, calibration);
     }
 
     /** The snapshot of a provisioned path. */

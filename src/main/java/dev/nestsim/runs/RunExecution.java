@@ -6,6 +6,7 @@ import dev.nestsim.model.workload.CancelledException;
 import dev.nestsim.model.workload.Metric;
 import dev.nestsim.model.workload.WorkloadResult;
 import dev.nestsim.model.workload.WorkloadRunner;
+import dev.nestsim.model.exits.CascadeEngine;
 import dev.nestsim.model.workload.Workloads;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -110,7 +111,12 @@ class RunExecution {
         try {
             runner = workloads.runner(claim.workload()).orElseThrow(() -> new IllegalStateException("workload '" + claim.workload()
                     + "' is not in this instance's catalogue any more"));
-            path = RunDocuments.snapshot(claim.snapshot()).toPath();
+            PathSnapshot snapshot = RunDocuments.snapshot(claim.snapshot());
+            path = snapshot.toPath();
+            if (snapshot.calibration() != null) {
+                // the calibration as it was at submission: the standard workloads on its engine
+                runner = Workloads.standard(new CascadeEngine(snapshot.calibration().toModel())).runner(claim.workload()).orElse(runner);
+            }
             parameters = RunDocuments.parameters(claim.parameters());
         } catch (IllegalStateException | IllegalArgumentException unusable) {
             failed(claim, unusable);

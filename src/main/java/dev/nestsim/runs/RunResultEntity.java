@@ -8,8 +8,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The result of a SUCCEEDED run, written once with the status change; its key is the run's, so there is never a second. */
 @Entity
@@ -35,6 +38,8 @@ public class RunResultEntity {
     private Double normalizedConfidence;
     @Column(name = "normalized_n")
     private Integer normalizedN;
+    /** The primary metric per replication, comma-separated; {@code null} when not kept (analytic, or stored before V11). */
+    private String primaryValues;
     private Instant createdAt;
 
     protected RunResultEntity() {
@@ -61,6 +66,8 @@ public class RunResultEntity {
             this.normalizedConfidence = normalized.confidence();
             this.normalizedN = normalized.n();
         }
+        this.primaryValues = result.primaryValues().isEmpty() ? null
+                : result.primaryValues().stream().map(String::valueOf).collect(Collectors.joining(","));
         this.createdAt = now;
     }
 
@@ -88,6 +95,17 @@ public class RunResultEntity {
     /** The primary metric. */
     public Metric getPrimary() {
         return new Metric(primaryName, primaryUnit, primaryLevel, new Estimate(primaryMean, primaryHalfWidth, primaryConfidence, primaryN));
+    }
+
+    /**
+     * The primary metric's value in each replication, in replication order, exactly as computed; empty when the run
+     * kept none (an analytic figure, or a run stored before they were kept).
+     */
+    public List<Double> getPrimaryValues() {
+        if (primaryValues == null || primaryValues.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(primaryValues.split(",")).map(Double::valueOf).toList();
     }
 
     /** Performance relative to native, or {@code null} when the workload has no native counterpart. */

@@ -4,6 +4,7 @@ import dev.nestsim.api.Problems.NotFoundException;
 import dev.nestsim.model.workload.WorkloadDescriptor;
 import dev.nestsim.model.workload.WorkloadRunner;
 import dev.nestsim.model.workload.Workloads;
+import dev.nestsim.provisioning.HostCalibrations;
 import dev.nestsim.provisioning.LocatedPath;
 import dev.nestsim.provisioning.TopologyService;
 import dev.nestsim.security.Tenancy;
@@ -50,11 +51,14 @@ public class RunService {
     private final RunsProperties properties;
     private final EntityManager entities;
     private final Clock clock;
+    private final HostCalibrations calibrations;
     private final Tenancy tenancy;
     private final SecureRandom seeds = new SecureRandom();
 
     RunService(RunRepository runs, RunLedger ledger, TopologyService topology, Workloads workloads, RunDispatcher dispatcher,
-               LocalExecutions executions, RunsProperties properties, EntityManager entities, Clock clock, Tenancy tenancy) {
+               LocalExecutions executions, RunsProperties properties, EntityManager entities, Clock clock, HostCalibrations calibrations,
+               Tenancy tenancy) {
+        this.calibrations = calibrations;
         this.tenancy = tenancy;
         this.runs = runs;
         this.ledger = ledger;
@@ -110,7 +114,8 @@ public class RunService {
         Map<String, Double> parameters = Workloads.withDefaults(descriptor, spec.parameters() == null ? Map.of() : spec.parameters());
         long seed = spec.seed() != null ? spec.seed() : seeds.nextLong() >>> 11;
         Target target = spec.vmId() != null ? Target.vm(spec.vmId()) : Target.host(spec.hostId());
-        RunEntity run = new RunEntity(UUID.randomUUID(), descriptor.name(), target, PathSnapshot.of(path.get()), parameters, seed,
+        RunEntity run = new RunEntity(UUID.randomUUID(), descriptor.name(), target, PathSnapshot.of(path.get(), calibrationOf(path.get())),
+                parameters, seed,
                 replications, now());
         run.ownedBy(tenant);
         entities.persist(run);
@@ -228,5 +233,16 @@ public class RunService {
                 action.run();
             }
         });
+    }
+
+    /** The host's calibration, frozen into the run's snapshot; {@code null} for the reference parameters. */
+    private PathSnapshot.CalibrationSnapshot calibrationOf(LocatedPath located) {
+        HostCalibrations.OfHost of = calibrations.of(located.ids().get(0));
+        if (of.id() == null) {
+            return null;
+        }
+        Map<String, Double> values = new java.util.TreeMap<>();
+        of.calibration().values().forEach((p, v) -> values.put(p.name(), v));
+        return new PathSnapshot.CalibrationSnapshot(of.id(), of.name(), values);
     }
 }

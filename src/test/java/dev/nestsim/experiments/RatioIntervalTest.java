@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.nestsim.model.workload.Estimate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Fieller's interval for a ratio of two means, on cases with a known answer. */
+/** Fieller's interval for a ratio of two means, independent and paired, on cases with a known answer. */
 class RatioIntervalTest {
 
     @Test
@@ -53,5 +54,61 @@ class RatioIntervalTest {
         RatioInterval single = RatioInterval.of(new Estimate(20, 0, 0.95, 1), new Estimate(10, 0, 0.95, 1), false);
         assertThat(single.method()).isEqualTo(RatioInterval.NONE);
         assertThat(single.lower()).isNull();
+    }
+
+    @Test
+    void pairedBoundsSolveFiellersQuadraticWithTheCovariance() {
+        List<Double> a = List.of(30.0, 33.0, 27.0, 31.0, 29.0);
+        List<Double> b = List.of(10.0, 11.5, 8.5, 10.0, 10.0);
+
+        RatioInterval r = RatioInterval.paired(a, b, 0.95);
+
+        double ma = 30;
+        double mb = 10;
+        double v11 = 20.0 / 4 / 5;
+        double v22 = 4.5 / 4 / 5;
+        double v12 = 9.0 / 4 / 5;
+        double t = RatioInterval.quantile(0.95, 4);
+        assertThat(r.method()).isEqualTo(RatioInterval.PAIRED);
+        assertThat(r.ratio()).isEqualTo(3.0);
+        for (double rho : new double[] {r.lower(), r.upper()}) {
+            double lhs = Math.pow(ma - rho * mb, 2);
+            double rhs = t * t * (v11 - 2 * rho * v12 + rho * rho * v22);
+            assertThat(lhs).as("(a - rho b)^2 = t^2 var(a - rho b) at a bound").isCloseTo(rhs, within(1e-9));
+        }
+    }
+
+    @Test
+    void commonRandomNumbersNarrowThePairedIntervalBelowTheIndependentOne() {
+        List<Double> b = List.of(100.0, 120.0, 80.0, 110.0, 90.0, 105.0);
+        List<Double> a = b.stream().map(x -> 2 * x + (x % 20 == 0 ? 1 : -1)).toList();
+        List<Double> shuffled = List.of(a.get(3), a.get(0), a.get(5), a.get(1), a.get(4), a.get(2));
+
+        RatioInterval together = RatioInterval.paired(a, b, 0.95);
+        RatioInterval apart = RatioInterval.of(estimate(a), estimate(b), false);
+        RatioInterval mismatched = RatioInterval.paired(shuffled, b, 0.95);
+
+        assertThat(together.ratio()).isCloseTo(apart.ratio(), within(1e-12));
+        assertThat(together.upper() - together.lower()).as("pairs that move together")
+                .isLessThan((apart.upper() - apart.lower()) / 5);
+        assertThat(mismatched.upper() - mismatched.lower()).as("the same values, paired at random")
+                .isGreaterThan(together.upper() - together.lower());
+        assertThat(together.lower()).isLessThan(together.ratio());
+        assertThat(together.upper()).isGreaterThan(together.ratio());
+    }
+
+    @Test
+    void pairedValuesMustComeInEqualNumbers() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RatioInterval.paired(List.of(1.0, 2.0), List.of(1.0), 0.95))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(RatioInterval.paired(List.of(4.0), List.of(2.0), 0.95).method()).isEqualTo(RatioInterval.NONE);
+    }
+
+    private static Estimate estimate(List<Double> values) {
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        int n = values.size();
+        double halfWidth = RatioInterval.quantile(0.95, n - 1) * Math.sqrt(ss / (n - 1) / n);
+        return new Estimate(mean, halfWidth, 0.95, n);
     }
 }

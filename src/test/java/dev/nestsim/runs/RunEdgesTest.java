@@ -48,6 +48,26 @@ class RunEdgesTest extends RunsApiSupport {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
+            /api/v1/runs?page=0&page=1                                                                   | page   | single-value | given 2 times
+            /api/v1/runs?workload=cpuid&workload=ipi                                                     | workload | single-value | takes one value
+            /api/v1/runs?status=QUEUED&status=RUNNING&status=FAILED&status=SUCCEEDED&status=CANCELLED&status=QUEUED | status | max-items | at most 5 times
+            """)
+    void aParameterGivenMoreOftenThanTheContractAllowsIsA400(String uri, String parameter, String rule, String message) {
+        MvcTestResult refused = api.get(uri);
+
+        assertThat(refused).hasStatus(400).hasContentType("application/problem+json");
+        assertThat(read(refused, "$.errors[0].field").toString()).isEqualTo(parameter);
+        assertThat(read(refused, "$.errors[0].rule").toString()).isEqualTo(rule);
+        assertThat(read(refused, "$.errors[0].message").toString()).contains(message);
+    }
+
+    @Test
+    void everyStatusOnceIsWithinTheContract() {
+        assertThat(api.get("/api/v1/runs?status=QUEUED&status=RUNNING&status=FAILED&status=SUCCEEDED&status=CANCELLED")).hasStatus(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
             /api/v1/runs?status=DONE                  | status | one of QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, was 'DONE'
             /api/v1/runs?status=QUEUED&status=nope    | status | one of QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, was 'QUEUED,nope'
             /api/v1/metrics?reason=VMEXIT             | reason | one of

@@ -85,8 +85,7 @@ class CostsController {
                                   @RequestParam(required = false) Integer level,
                                   @Parameter(description = TRACE) @RequestParam(defaultValue = "false") boolean trace,
                                   @Parameter(description = TRACE_NODES) @RequestParam(defaultValue = "" + Microbenchmarks.DEFAULT_TRACE_NODES) int traceNodes) {
-        Path path = cascade.vmPath(id);
-        return exitCosts(id, path, level, event, trace, traceNodes);
+        return exitCosts(id, cascade.vm(id), level, event, trace, traceNodes);
     }
 
     @GetMapping(path = "/api/v1/hypervisors/{id}/exit-costs", produces = "application/json")
@@ -102,13 +101,13 @@ class CostsController {
                                           @Parameter(description = "The level raising the events: the hypervisor's own by default") @RequestParam(required = false) Integer level,
                                           @Parameter(description = TRACE) @RequestParam(defaultValue = "false") boolean trace,
                                           @Parameter(description = TRACE_NODES) @RequestParam(defaultValue = "" + Microbenchmarks.DEFAULT_TRACE_NODES) int traceNodes) {
-        Path path = cascade.hypervisorPath(id);
-        return exitCosts(id, path, level, event, trace, traceNodes);
+        return exitCosts(id, cascade.hypervisor(id), level, event, trace, traceNodes);
     }
 
-    private ExitCostsResponse exitCosts(UUID id, Path path, Integer level, String event, boolean trace, int traceNodes) {
+    private ExitCostsResponse exitCosts(UUID id, CascadeService.Located located, Integer level, String event, boolean trace, int traceNodes) {
+        Path path = located.path();
         double clock = path.host().hardware().clockGhz();
-        List<ExitCostResponse> items = cascade.exitCosts(path, level, event, trace, traceNodes).stream()
+        List<ExitCostResponse> items = cascade.exitCosts(located, level, event, trace, traceNodes).stream()
                 .map(c -> ExitCostResponse.of(c, clock)).toList();
         return new ExitCostsResponse(id, level == null ? path.level() : level, clock, items);
     }

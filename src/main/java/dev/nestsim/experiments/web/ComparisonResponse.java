@@ -18,19 +18,30 @@ public record ComparisonResponse(
         @Schema(example = "L2 DVH") String against,
         @Schema(description = "Whether each workload's two cells share common random numbers (the same seed and replications: always "
                 + "within one experiment)", example = "true") boolean commonRandomNumbers,
-        @Schema(description = "How the intervals are computed. A run stores each metric's mean and half-width, not every replication's "
-                + "value, so the intervals cannot be paired replication by replication: they are Fieller's interval for the ratio of two "
-                + "independent means ('fieller'), which is conservative (wider than the paired one) when the cells share common random "
-                + "numbers; 'exact' where both figures are analytic (microbenchmarks)",
-                example = "Fieller's interval for the ratio of two independent means; not paired: runs keep no per-replication values")
+        @Schema(description = "How the intervals are computed, in words (each row's `method` says which it used). Replication r of every "
+                + "cell of an experiment draws the same random numbers, and a run keeps its primary metric's value per replication, so the "
+                + "two cells of a workload are compared pair by pair: Fieller's interval for the ratio of the two means with the pairs' "
+                + "covariance ('paired'), narrower than the independent one when the pairs are positively correlated. Cells stored before "
+                + "runs kept per-replication values fall back to Fieller's interval for two independent means ('fieller'); microbenchmarks "
+                + "are analytic ('exact')",
+                example = "paired by replication (common random numbers): Fieller's interval for the ratio of two means with the pairs' covariance")
         String intervalMethod,
         List<RowBody> workloads) {
 
-    static final String METHOD = "Fieller's interval for the ratio of two independent means (conservative under common random numbers); "
-            + "not paired by replication: runs keep each metric's mean and half-width, not per-replication values";
+    static final String PAIRED = "paired by replication (common random numbers): Fieller's interval for the ratio of two means with the "
+            + "pairs' covariance";
+    static final String MIXED = "paired by replication where both cells kept per-replication values (Fieller's interval with the pairs' "
+            + "covariance), otherwise Fieller's interval for two independent means; see each "
+            + "row's method";
+
+    static String method(List<ExperimentResults.Row> rows) {
+        boolean allPaired = rows.stream().map(ExperimentResults.Row::speedup).filter(java.util.Objects::nonNull)
+                .allMatch(s -> !RatioInterval.FIELLER.equals(s.method()));
+        return allPaired ? PAIRED : MIXED;
+    }
 
     static ComparisonResponse of(ExperimentResults.Comparison c) {
-        return new ComparisonResponse(c.experiment().experiment().getId(), c.baseline(), c.against(), c.commonRandomNumbers(), METHOD,
+        return new ComparisonResponse(c.experiment().experiment().getId(), c.baseline(), c.against(), c.commonRandomNumbers(), method(c.rows()),
                 c.rows().stream().map(RowBody::of).toList());
     }
 
@@ -49,8 +60,10 @@ public record ComparisonResponse(
             @Schema(description = "Lower bound of the interval; absent when unbounded or unknown", example = "2.8") Double lower,
             @Schema(description = "Upper bound of the interval; absent when unbounded or unknown", example = "3.4") Double upper,
             @Schema(example = "0.95") Double confidence,
-            @Schema(description = "fieller (Fieller's interval, unbounded when the denominator's interval contains 0), exact (both figures "
-                    + "analytic), or none (a single replication)", example = "fieller") String method) {
+            @Schema(description = "paired (Fieller's interval with the pairs' covariance, replication by replication), fieller (Fieller's "
+                    + "interval for two independent means, for cells stored without per-replication values), exact (both figures analytic), "
+                    + "or none (a single replication); paired and fieller intervals are unbounded when the denominator's interval contains 0",
+                    example = "paired") String method) {
 
         static RowBody of(ExperimentResults.Row row) {
             RatioInterval s = row.speedup();

@@ -71,8 +71,9 @@ class ExperimentResultsController {
     @Operation(operationId = "compareExperimentConfigurations", summary = "Compare two configurations of an experiment", description = "Per "
             + "workload both configurations ran, the speedup of `against` over `baseline` from the primary metric (against/baseline for "
             + "throughput, baseline/against for cycles or completion time: above 1, `against` is faster) with its 95% interval. The cells of "
-            + "an experiment share common random numbers, but runs keep no per-replication values, so the interval is Fieller's for two "
-            + "independent means (conservative), or exact for analytic microbenchmarks; intervalMethod and each row's method say which.")
+            + "an experiment share common random numbers and runs keep their primary metric per replication, so the interval is paired "
+            + "replication by replication (Fieller's with the pairs' covariance); Fieller's for two independent means for cells stored "
+            + "without per-replication values, exact for analytic microbenchmarks; intervalMethod and each row's method say which.")
     @ApiResponse(responseCode = "200", description = "The comparison",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComparisonResponse.class)))
     @ApiResponse(responseCode = "400", description = "baseline or against missing, or not a configuration of the experiment (every problem listed)",

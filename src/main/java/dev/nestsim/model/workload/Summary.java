@@ -40,8 +40,10 @@ final class Summary {
         Metric throughput = metric("throughput", unitOf(descriptor), null, estimate(outcomes, Outcome::rate));
         Metric primary = throughput;
         metrics.add(throughput);
+        ToDoubleFunction<Outcome> primaryValue = Outcome::rate;
         if (total > 0) {
-            primary = metric("completionTime", "s", null, estimate(outcomes, o -> total / Math.max(o.rate(), 1e-9)));
+            primaryValue = o -> total / Math.max(o.rate(), 1e-9);
+            primary = metric("completionTime", "s", null, estimate(outcomes, primaryValue));
             metrics.add(0, primary);
         }
         if (model.hasLatency() && allHaveLatencies(outcomes)) {
@@ -87,7 +89,16 @@ final class Summary {
         metrics.add(metric("clientCpuUtilization", "CPUs busy", null, estimate(outcomes, Outcome::clientCpus)));
         metrics.add(metric("measuredSeconds", "s", null, estimate(outcomes, Outcome::seconds)));
         Estimate normalized = level == 0 ? new Estimate(1, 0, Estimates.CONFIDENCE, n) : normalized(outcomes, natives);
-        return new WorkloadResult(descriptor.name(), level, parameters, seed, n, primary, normalized, metrics);
+        return new WorkloadResult(descriptor.name(), level, parameters, seed, n, primary, normalized, metrics,
+                values(outcomes, primaryValue));
+    }
+
+    private static List<Double> values(List<Outcome> outcomes, ToDoubleFunction<Outcome> value) {
+        List<Double> values = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            values.add(value.applyAsDouble(o));
+        }
+        return values;
     }
 
     /**

@@ -18,14 +18,28 @@ import java.util.TreeMap;
  * @param normalizedToNative performance relative to the same workload on the bare host (1 = native; below 1 slower),
  *                           or {@code null} when the workload has no native counterpart
  * @param metrics            every metric, overall and per level
+ * @param primaryValues      the primary metric's value in each replication, in replication order (replication r of
+ *                           two runs with the same seed uses the same random streams, so two runs can be compared
+ *                           replication by replication); empty where the figure is analytic (a microbenchmark)
  */
 public record WorkloadResult(String workload, int level, Map<String, Double> parameters, long seed, int replications,
-                             Metric primary, Estimate normalizedToNative, List<Metric> metrics) {
+                             Metric primary, Estimate normalizedToNative, List<Metric> metrics, List<Double> primaryValues) {
 
     public WorkloadResult {
         Objects.requireNonNull(workload, "workload");
         parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
         Objects.requireNonNull(primary, "primary");
         metrics = List.copyOf(metrics);
+        primaryValues = List.copyOf(primaryValues);
+        if (!primaryValues.isEmpty() && primaryValues.size() != primary.estimate().n()) {
+            throw new IllegalArgumentException("primaryValues holds " + primaryValues.size() + " values for "
+                    + primary.estimate().n() + " replications");
+        }
+    }
+
+    /** A result without per-replication values (an analytic figure). */
+    public WorkloadResult(String workload, int level, Map<String, Double> parameters, long seed, int replications,
+                          Metric primary, Estimate normalizedToNative, List<Metric> metrics) {
+        this(workload, level, parameters, seed, replications, primary, normalizedToNative, metrics, List.of());
     }
 }

@@ -75,7 +75,7 @@ class HostController {
                     "detail":"kernel must be one of linux-4.18, linux-5.3, linux-5.10, was \\"linux-6.1\\"","instance":"/api/v1/hosts",\
                     "errors":[{"field":"kernel","pointer":"/kernel","rule":"known-kernel",\
                     "message":"kernel must be one of linux-4.18, linux-5.3, linux-5.10, was \\"linux-6.1\\""}]}""")))
-    @ApiResponse(responseCode = "422", description = "Unknown profile, inconsistent features, or L0 settings the hardware cannot back; "
+    @ApiResponse(responseCode = "422", description = "Unknown profile or calibration (rule known-calibration), inconsistent features, or L0 settings the hardware cannot back; "
             + "or an Idempotency-Key reused for a different body",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class), examples = @ExampleObject("""
                     {"type":"https://nestsim.dev/problems/rule-violation","title":"The request breaks a topology rule","status":422,\
@@ -84,7 +84,7 @@ class HostController {
                     "message":"unknown profile 'skylake'; known profiles: asplos20-testbed, sandy-bridge-e5-2450, haswell-e5-2660v3, sapphire-rapids-8480"}]}""")))
     ResponseEntity<HostResponse> create(@Valid @RequestBody HostRequest request,
                                         @Parameter(description = IDEMPOTENCY_KEY) @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        HostEntity host = hosts.create(request.toSpec());
+        HostEntity host = hosts.create(request.toSpec(), request.calibration());
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + host.getId())).eTag(Versions.etag(host.getVersion()))
                 .body(HostResponse.of(host));
     }
@@ -126,7 +126,7 @@ class HostController {
     ResponseEntity<HostResponse> replace(@PathVariable UUID id, @Valid @RequestBody HostRequest request,
                                          @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Versions.requirePresent(ifMatch);
-        return updated(hosts.replace(id, ifMatch, request.toSpec()));
+        return updated(hosts.replace(id, ifMatch, request.toSpec(), request.calibration()));
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH, "application/json"})
@@ -156,7 +156,7 @@ class HostController {
         }
         HostRequest merged = bodies.mergePatch(base, patch, HostRequest.class);
         Versions.requirePresent(ifMatch);
-        return updated(hosts.replace(id, ifMatch, merged.toSpec()));
+        return updated(hosts.replace(id, ifMatch, merged.toSpec(), merged.calibration()));
     }
 
     @DeleteMapping("/{id}")

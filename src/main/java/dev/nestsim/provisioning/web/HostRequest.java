@@ -56,7 +56,10 @@ public record HostRequest(
                 L0's maxcpus: the CPUs L0 brings online, 1 to cores; default all cores. The NIC's receive queues, L0's \
                 interrupts and its vhost threads share them with the vCPUs, and the vCPUs of the host's direct children (L1 \
                 guest hypervisors and VMs) must fit in them together. Outside 1 to cores it is a 400 (rule online-cpus-range)""",
-                example = "8") Integer onlineCpus) {
+                example = "8") Integer onlineCpus,
+        @Schema(description = """
+                The calibration L0's machine computes with: a calibration's id or name (POST /api/v1/calibrations); default none,                 the model's reference parameters. Microbenchmarks, exit costs, runs and experiments on the host use it. One that                 does not exist is a 422 (rule known-calibration)""", example = "my-icx")
+        @Size(min = 1, max = 100) String calibration) {
 
     HostSpec toSpec() {
         return new HostSpec(name, profile, cores, clockGhz, memoryGib, nic == null ? null : nic.gbps(), nic == null ? null : nic.sriovVfs(),
@@ -68,6 +71,7 @@ public record HostRequest(
     static HostRequest current(HostEntity host) {
         HostResponse r = HostResponse.of(host);
         return new HostRequest(r.name(), r.profile(), r.cores(), r.clockGhz(), r.memoryGib(), r.nic(), r.features(),
-                Set.copyOf(r.dvh()), r.haltPollNs(), r.timerOffload(), r.exposeVmcsShadowing(), r.postedInterrupts(), r.kernel(), r.onlineCpus());
+                Set.copyOf(r.dvh()), r.haltPollNs(), r.timerOffload(), r.exposeVmcsShadowing(), r.postedInterrupts(), r.kernel(), r.onlineCpus(),
+                r.calibration() == null ? null : r.calibration().toString());
     }
 }

@@ -34,6 +34,8 @@ public record HostResponse(
         @Schema(description = "The CPUs L0 brings online (its maxcpus), 1 to cores: the NIC's receive queues, L0's interrupts and "
                 + "vhost threads share them with the vCPUs, and the vCPUs of the host's direct children fit in them", example = "8")
         int onlineCpus,
+        @Schema(description = "The id of the calibration the host computes with; absent: the model's reference parameters",
+                example = "5b0f3b5e-8d7e-4d3c-9d0a-2f1f0c6c1a11") UUID calibration,
         @Schema(description = "Version, also the ETag", example = "0") long version,
         @Schema(description = "When it was created") Instant createdAt,
         @Schema(description = "When it last changed") Instant updatedAt) {
@@ -43,7 +45,7 @@ public record HostResponse(
         HypervisorSettings l0 = host.l0();
         return new HostResponse(host.getId(), host.getName(), host.getProfile(), 0, hw.cores(), hw.clockGhz(), hw.memoryGib(),
                 NicBody.of(hw.nic()), FeaturesBody.of(hw.features()), DvhLists.sorted(l0.dvh()), l0.haltPollNs(), l0.timerOffload(),
-                l0.exposeVmcsShadowing(), l0.postedInterrupts(), Kernels.name(l0.kernel()), host.getOnlineCpus(), host.getVersion(),
+                l0.exposeVmcsShadowing(), l0.postedInterrupts(), Kernels.name(l0.kernel()), host.getOnlineCpus(), host.getCalibrationId(), host.getVersion(),
                 host.getCreatedAt(), host.getUpdatedAt());
     }
 }

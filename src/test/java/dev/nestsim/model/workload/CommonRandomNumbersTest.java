@@ -57,4 +57,18 @@ class CommonRandomNumbersTest {
         double pairedRelative = paired.normalizedToNative().halfWidth() / paired.normalizedToNative().mean();
         assertThat(pairedRelative).isLessThan(unpairedRelative);
     }
+
+    @Test
+    void aResultKeepsItsPrimaryMetricPerReplicationAndTheSameSeedGivesTheSameValues() {
+        WorkloadRunner runner = Workloads.standard(CascadeEngine.reference()).runner("mysql").orElseThrow();
+        Map<String, Double> shortRun = Map.of("durationSeconds", 0.02, "warmupSeconds", 0.01);
+        WorkloadResult first = runner.run(PaperPaths.L1.path(), shortRun, 9, 3, RunMonitor.NONE);
+        WorkloadResult again = runner.run(PaperPaths.L1.path(), shortRun, 9, 3, RunMonitor.NONE);
+
+        assertThat(first.primary().name()).as("MySQL's primary metric is its completion time").isEqualTo("completionTime");
+        assertThat(first.primaryValues()).hasSize(3).doesNotHaveDuplicates();
+        assertThat(first.primaryValues().stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                .isCloseTo(first.primary().estimate().mean(), org.assertj.core.data.Offset.offset(1e-9 * first.primary().estimate().mean()));
+        assertThat(again.primaryValues()).containsExactlyElementsOf(first.primaryValues());
+    }
 }

@@ -1,0 +1,13 @@
+package dev.nestsim.calibrations;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface CalibrationRepository extends JpaRepository<CalibrationEntity, UUID>, JpaSpecificationExecutor<CalibrationEntity> {
+
+    Optional<CalibrationEntity> findByName(String name);
+
+    boolean existsByName(String name);
+}
