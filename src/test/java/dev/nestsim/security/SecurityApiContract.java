@@ -208,7 +208,8 @@ abstract class SecurityApiContract {
             assertThat(get("/api/v1/runs/" + run, theirs)).hasStatus(404);
         }
         for (String path : List.of("/api/v1/experiments/" + experiment, "/api/v1/experiments/" + experiment + "/results",
-                "/api/v1/experiments/" + experiment + "/events")) {
+                "/api/v1/experiments/" + experiment + "/events", "/api/v1/experiments/" + experiment + "/report",
+                "/api/v1/experiments/" + experiment + "/comparison")) {
             assertThat(get(path, theirs)).as(path).hasStatus(404);
         }
         assertThat(get("/api/v1/experiments/" + experiment + "/results", mine)).hasStatus(200);
