@@ -24,6 +24,8 @@ public class CalibrationEntity {
     @Version
     private Long version;
     private Instant createdAt;
+    /** Whose it is: the tenant of whoever created it (see dev.nestsim.security); never changes. */
+    private String tenant = "default";
 
     protected CalibrationEntity() {
     }
@@ -81,5 +83,15 @@ public class CalibrationEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The tenant it belongs to. */
+    public String getTenant() {
+        return tenant;
+    }
+
+    /** Gives it to {@code owner} (before it is first stored). */
+    void ownedBy(String owner) {
+        this.tenant = java.util.Objects.requireNonNull(owner, "tenant");
     }
 }

@@ -7,7 +7,9 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface CalibrationRepository extends JpaRepository<CalibrationEntity, UUID>, JpaSpecificationExecutor<CalibrationEntity> {
 
-    Optional<CalibrationEntity> findByName(String name);
+    Optional<CalibrationEntity> findByTenantAndName(String tenant, String name);
 
-    boolean existsByName(String name);
+    Optional<CalibrationEntity> findByIdAndTenant(UUID id, String tenant);
+
+    boolean existsByTenantAndName(String tenant, String name);
 }

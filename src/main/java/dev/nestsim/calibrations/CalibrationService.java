@@ -12,6 +12,7 @@ import dev.nestsim.model.exits.Calibration;
 import dev.nestsim.model.exits.Microbenchmark;
 import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.HypervisorSettings;
+import dev.nestsim.security.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,13 +46,15 @@ public class CalibrationService {
     private final CalibrationRepository calibrations;
     private final ObjectProvider<CalibrationUsage> usages;
     private final Clock clock;
+    private final Tenancy tenancy;
     private final CalibrationFitter fitter = new CalibrationFitter();
 
     /** {@code usages} is looked up when a delete needs it: its implementations depend on this service. */
-    CalibrationService(CalibrationRepository calibrations, ObjectProvider<CalibrationUsage> usages, Clock clock) {
+    CalibrationService(CalibrationRepository calibrations, ObjectProvider<CalibrationUsage> usages, Clock clock, Tenancy tenancy) {
         this.calibrations = calibrations;
         this.usages = usages;
         this.clock = clock;
+        this.tenancy = tenancy;
     }
 
     /** A stored calibration with what a path on it computes with. */
@@ -93,7 +96,8 @@ public class CalibrationService {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(Problems.summary(problems), problems);
         }
-        if (calibrations.existsByName(spec.name())) {
+        String tenant = tenancy.current();
+        if (calibrations.existsByTenantAndName(tenant, spec.name())) {
             throw new CalibrationConflictException("a calibration named " + Echo.quoted(spec.name()) + " exists already",
                     List.of(FieldProblem.of("name", "unique-name", "a calibration named " + Echo.quoted(spec.name()) + " exists already")));
         }
@@ -101,36 +105,51 @@ public class CalibrationService {
         CalibrationReport report = CalibrationReport.of(fit, new CalibrationPaths(spec.clockGhz(), kernel), outputs);
         CalibrationEntity entity = new CalibrationEntity(UUID.randomUUID(), spec.name(), spec.clockGhz(), kernel.apiName(),
                 spec.l1Output(), spec.l2Output(), CalibrationDocuments.options(spec), CalibrationDocuments.report(report), now());
+        entity.ownedBy(tenant);
         calibrations.saveAndFlush(entity);
         return new Stored(entity, report, kernel, CalibrationDocuments.options(entity.getOptions()));
     }
 
+    /** One of the caller's tenant's calibrations; another tenant's is a 404, as a missing one is. */
     @Transactional(readOnly = true)
     public Stored get(UUID id) {
-        return stored(calibrations.findById(id).orElseThrow(() -> new NotFoundException("calibration", id)));
+        return stored(calibrations.findByIdAndTenant(id, tenancy.current()).orElseThrow(() -> new NotFoundException("calibration", id)));
     }
 
-    /** The calibration a reference names: its id, or else its name. */
+    /** The caller's tenant's calibration a reference names: its id, or else its name. */
     @Transactional(readOnly = true)
     public Optional<Stored> resolve(String idOrName) {
+        String tenant = tenancy.current();
         Optional<CalibrationEntity> found = Optional.empty();
         try {
-            found = calibrations.findById(UUID.fromString(idOrName));
+            found = calibrations.findByIdAndTenant(UUID.fromString(idOrName), tenant);
         } catch (IllegalArgumentException notAnId) {
             // a name
         }
-        return found.or(() -> calibrations.findByName(idOrName)).map(this::stored);
+        return found.or(() -> calibrations.findByTenantAndName(tenant, idOrName)).map(this::stored);
+    }
+
+    /**
+     * The calibration of this id whoever owns it: for work without a request (a run submitted by an experiment's
+     * feeder) on a host whose calibration was checked to be its own tenant's when the host named it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Stored> byId(UUID id) {
+        return calibrations.findById(id).map(this::stored);
     }
 
     @Transactional(readOnly = true)
     public Page<Stored> list(String name, int page, int size) {
-        Specification<CalibrationEntity> byName = (root, query, cb) -> name == null ? cb.conjunction() : cb.equal(root.get("name"), name);
+        String tenant = tenancy.current();
+        Specification<CalibrationEntity> byName = (root, query, cb) -> name == null ? cb.equal(root.get("tenant"), tenant)
+                : cb.and(cb.equal(root.get("tenant"), tenant), cb.equal(root.get("name"), name));
         return calibrations.findAll(byName, PageRequest.of(page, size, CREATION_ORDER)).map(this::stored);
     }
 
     /** Deletes it unless something uses it (409 naming them). */
     public void delete(UUID id) {
-        CalibrationEntity entity = calibrations.findById(id).orElseThrow(() -> new NotFoundException("calibration", id));
+        CalibrationEntity entity = calibrations.findByIdAndTenant(id, tenancy.current())
+                .orElseThrow(() -> new NotFoundException("calibration", id));
         List<String> users = new ArrayList<>();
         usages.orderedStream().forEach(usage -> users.addAll(usage.usersOf(id, 10)));
         if (!users.isEmpty()) {

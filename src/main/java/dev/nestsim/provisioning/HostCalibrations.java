@@ -50,7 +50,7 @@ public class HostCalibrations implements CalibrationUsage {
         if (id == null) {
             return OfHost.REFERENCE;
         }
-        Optional<CalibrationService.Stored> stored = calibrations.resolve(id.toString());
+        Optional<CalibrationService.Stored> stored = calibrations.byId(id);
         return stored.map(s -> new OfHost(id, s.entity().getName(), s.calibration())).orElse(OfHost.REFERENCE);
     }
 

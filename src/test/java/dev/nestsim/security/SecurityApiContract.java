@@ -220,6 +220,32 @@ abstract class SecurityApiContract {
     }
 
     @Test
+    void aCalibrationIsItsCreatorsTenantsAndItsNameIsUniqueWithinATenantOnly() {
+        String mine = issue(tenant, "operator");
+        String theirs = issue("o-" + tenant, "operator");
+        Body calibration = Body.of("name", tenant + "-icx", "clockGhz", 2.2, "kernel", "linux-4.18",
+                "l1VmexitOutput", "cpuid 1100\nvmcall 1550\ninl_from_kernel 2700\ninl_from_qemu 6850\n");
+        String id = id(post("/api/v1/calibrations", calibration, mine));
+
+        for (String path : List.of("/api/v1/calibrations/" + id, "/api/v1/calibrations/" + id + "/predictions")) {
+            assertThat(get(path, theirs)).as(path).hasStatus(404).hasContentType("application/problem+json");
+            assertThat(get(path, mine)).as(path).hasStatus(200);
+        }
+        assertThat(body(get("/api/v1/calibrations?size=100", theirs))).doesNotContain(id);
+        assertThat(body(get("/api/v1/calibrations?size=100&name=" + tenant + "-icx", theirs))).doesNotContain(id);
+        assertThat(post("/api/v1/hosts", aHost(tenant + "-intruder").with("calibration", id), theirs)).hasStatus(422);
+        assertThat(post("/api/v1/hosts", aHost(tenant + "-intruder").with("calibration", tenant + "-icx"), theirs)).hasStatus(422);
+        assertThat(delete("/api/v1/calibrations/" + id, theirs)).hasStatus(404);
+
+        String twin = id(post("/api/v1/calibrations", calibration, theirs));
+        assertThat(twin).as("the same name in another tenant is another calibration").isNotEqualTo(id);
+        assertThat(post("/api/v1/calibrations", calibration, mine)).as("a second of that name in my tenant").hasStatus(409);
+        String host = id(post("/api/v1/hosts", aHost(tenant + "-calibrated").with("calibration", tenant + "-icx"), mine));
+        assertThat(body(get("/api/v1/hosts/" + host, mine))).as("my name resolves to my calibration").contains(id).doesNotContain(twin);
+        assertThat(get("/api/v1/calibrations/" + id, mine)).hasStatus(200);
+    }
+
+    @Test
     void idempotencyKeysArePerTenant() {
         String mine = issue(tenant, "operator");
         String theirs = issue("o-" + tenant, "operator");
