@@ -1,0 +1,78 @@
+package dev.nestsim.advice;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What an advice found.
+ *
+ * @param recommendations the simulated configurations that meet every constraint, best first
+ * @param paretoFront     the ranks of the recommendations no other beats on performance, CPU cost and migratability together
+ * @param infeasible      {@code null}, or why no configuration meets the constraints
+ * @param space           how the configuration space was searched
+ */
+public record AdviceResult(List<Recommendation> recommendations, List<Integer> paretoFront, String infeasible, Space space) {
+
+    /**
+     * One recommended configuration.
+     *
+     * @param rank                       1 for the best
+     * @param candidate                  its index in the space
+     * @param configuration              the knobs
+     * @param normalizedToNative         the simulation's performance relative to native
+     * @param cyclesPerOperationVsNative the simulation's server cycles per operation over native's
+     * @param latencyP99Us               the simulation's 99th-percentile latency, or {@code null} for a workload without one
+     * @param screenEstimate             the analytic screen's estimate of normalizedToNative
+     * @param liveMigratable             whether it can be live-migrated
+     * @param requires                   what it needs
+     * @param provisioning               the bodies that create it
+     * @param run                        the run that measured it: re-running its configuration with this seed and these replications
+     *                                   gives the same figures
+     */
+    public record Recommendation(int rank, int candidate, Configuration configuration, Interval normalizedToNative,
+                                 Double cyclesPerOperationVsNative, Double latencyP99Us, double screenEstimate, boolean liveMigratable,
+                                 List<String> requires, Provisioning provisioning, RunRef run) {
+    }
+
+    /** A mean and its 95% confidence half-width. */
+    public record Interval(double mean, double halfWidth) {
+
+        boolean separatedAbove(Interval other) {
+            return mean - halfWidth > other.mean + other.halfWidth;
+        }
+    }
+
+    /** The run behind a figure. */
+    public record RunRef(UUID runId, UUID experimentId, long seed, int replications) {
+    }
+
+    /**
+     * Bodies to POST in order: the host to /api/v1/hosts, each hypervisor to /api/v1/hypervisors, the VM to /api/v1/vms. A parent
+     * is given by reference, {@code {host.id}} or {@code {hypervisors[0].id}}: replace it with the id of the resource created from
+     * that body (the last segment of its Location).
+     */
+    public record Provisioning(Map<String, Object> host, List<Map<String, Object>> hypervisors, Map<String, Object> vm) {
+    }
+
+    /**
+     * The search.
+     *
+     * @param candidates            configurations enumerated
+     * @param refusedByRules        of them, refused by a topology rule
+     * @param excludedByConstraints of them, allowed by the rules but excluded by a constraint
+     * @param screened              of them, screened analytically (the rest)
+     * @param simulated             of them, simulated
+     * @param stages                simulation stages (a second refines the best when their intervals overlap)
+     * @param refused               each rule or constraint that refused some, with how many and an example
+     * @param experiments           the experiments that simulated them, in order
+     * @param eventRates            the workload's native events per operation that the screen priced
+     */
+    public record Space(int candidates, int refusedByRules, int excludedByConstraints, int screened, int simulated, int stages,
+                        List<Refusal> refused, List<UUID> experiments, Map<String, Double> eventRates) {
+    }
+
+    /** Candidates a rule (or a constraint, {@code constraints.liveMigratable}) refused: how many, and one of them with the reason. */
+    public record Refusal(String rule, int count, String example, String detail) {
+    }
+}
