@@ -1,5 +1,6 @@
 package dev.nestsim.advice;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +33,7 @@ public record AdviceResult(List<Recommendation> recommendations, List<Integer> p
      */
     public record Recommendation(int rank, int candidate, Configuration configuration, Interval normalizedToNative,
                                  Double cyclesPerOperationVsNative, Double latencyP99Us, double screenEstimate, boolean liveMigratable,
-                                 List<String> requires, Provisioning provisioning, RunRef run) {
+                                 @ArraySchema(maxItems = 64) List<String> requires, Provisioning provisioning, RunRef run) {
     }
 
     /** A mean and its 95% confidence half-width. */
@@ -52,7 +53,8 @@ public record AdviceResult(List<Recommendation> recommendations, List<Integer> p
      * is given by reference, {@code {host.id}} or {@code {hypervisors[0].id}}: replace it with the id of the resource created from
      * that body (the last segment of its Location).
      */
-    public record Provisioning(Map<String, Object> host, List<Map<String, Object>> hypervisors, Map<String, Object> vm) {
+    public record Provisioning(Map<String, Object> host, @ArraySchema(maxItems = 8) List<Map<String, Object>> hypervisors,
+                               Map<String, Object> vm) {
     }
 
     /**
@@ -69,7 +71,8 @@ public record AdviceResult(List<Recommendation> recommendations, List<Integer> p
      * @param eventRates            the workload's native events per operation that the screen priced
      */
     public record Space(int candidates, int refusedByRules, int excludedByConstraints, int screened, int simulated, int stages,
-                        List<Refusal> refused, List<UUID> experiments, Map<String, Double> eventRates) {
+                        @ArraySchema(maxItems = 64) List<Refusal> refused,
+                        @ArraySchema(maxItems = 2) List<UUID> experiments, Map<String, Double> eventRates) {
     }
 
     /** Candidates a rule (or a constraint, {@code constraints.liveMigratable}) refused: how many, and one of them with the reason. */

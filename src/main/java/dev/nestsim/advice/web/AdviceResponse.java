@@ -4,6 +4,7 @@ import dev.nestsim.advice.AdviceEntity;
 import dev.nestsim.advice.AdviceResult;
 import dev.nestsim.advice.AdviceService;
 import dev.nestsim.experiments.ExperimentStatus;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +19,10 @@ record AdviceResponse(
         @Schema(example = "memcached") String workload,
         @Schema(description = "The seed of every run", example = "42") long seed,
         ProgressBody progress,
-        @Schema(description = "The simulated configurations that meet every constraint, best first; empty until SUCCEEDED")
-        List<AdviceResult.Recommendation> recommendations,
-        @Schema(description = "Ranks of the recommendations no other beats on normalizedToNative, cyclesPerOperationVsNative and liveMigratable")
-        List<Integer> paretoFront,
+        @ArraySchema(arraySchema = @Schema(description = "The simulated configurations that meet every constraint, best first; empty until "
+                + "SUCCEEDED"), maxItems = 16) List<AdviceResult.Recommendation> recommendations,
+        @ArraySchema(arraySchema = @Schema(description = "Ranks of the recommendations no other beats on normalizedToNative, "
+                + "cyclesPerOperationVsNative and liveMigratable"), maxItems = 16) List<Integer> paretoFront,
         @Schema(description = "Null, or why no configuration meets the constraints", nullable = true) String infeasible,
         @Schema(description = "How the space was searched; null until SUCCEEDED", nullable = true) AdviceResult.Space space,
         @Schema(description = "Why it FAILED", nullable = true) String problem,
