@@ -7,8 +7,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What a workload's leaf does per operation (a unit of its throughput), measured natively: its {@link Counter}s per second
- * over its throughput, and the cycles the server spends per operation. The analytic screen prices these events on each
+ * What a workload's leaf does per operation (a unit of its throughput), measured in an L1 VM: its {@link Counter}s per second
+ * over its throughput, and the cycles the server spends per operation natively. The analytic screen prices these events on each
  * candidate's path.
  *
  * @param perOperation       each counter's events per operation
@@ -23,23 +23,28 @@ public record EventRates(Map<Counter, Double> perOperation, double cyclesPerOper
         }
     }
 
-    /** The rates of one native run's result. */
-    public static EventRates of(WorkloadResult nativeResult) {
-        double throughput = mean(nativeResult, "throughput");
+    /**
+     * The rates of one run's result in an L1 VM with a virtio NIC (what the workload's guest does: its doorbells, halts, IPIs,
+     * timer programs and interrupts per operation), with native's cycles per operation (the run's over its ratio to native's).
+     */
+    public static EventRates of(WorkloadResult l1Result) {
+        double throughput = mean(l1Result, "throughput", null);
         Map<Counter, Double> rates = new EnumMap<>(Counter.class);
         for (Counter c : Counter.values()) {
-            rates.put(c, throughput > 0 ? mean(nativeResult, c.metric()) / throughput : 0);
+            rates.put(c, throughput > 0 ? mean(l1Result, c.metric(), l1Result.level()) / throughput : 0);
         }
-        return new EventRates(rates, Math.max(mean(nativeResult, "cyclesPerOperation"), 1));
+        double ratio = mean(l1Result, "cyclesPerOperationNormalizedToNative", null);
+        double cycles = mean(l1Result, "cyclesPerOperation", null);
+        return new EventRates(rates, Math.max(ratio > 0 ? cycles / ratio : cycles, 1));
     }
 
     public double rate(Counter counter) {
         return perOperation.getOrDefault(counter, 0.0);
     }
 
-    private static double mean(WorkloadResult result, String name) {
+    private static double mean(WorkloadResult result, String name, Integer level) {
         for (Metric m : result.metrics()) {
-            if (m.name().equals(name) && m.reason() == null) {
+            if (m.name().equals(name) && m.reason() == null && java.util.Objects.equals(m.level(), level)) {
                 return m.estimate().mean();
             }
         }

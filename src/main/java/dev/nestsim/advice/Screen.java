@@ -14,6 +14,8 @@ import dev.nestsim.model.workload.machine.Counter;
  * <pre>
  *   overhead = timerPrograms x TIMER_PROGRAM + ipis x IPI_SEND_TO_HALTED + tlbShootdowns x IPI_SEND + kicks x DEVICE_NOTIFY
  *            + interrupts x (DEVICE_INTERRUPT + EOI [+ 2 DEVICE_NOTIFY for an emulated NIC]) + halts x (HALT + WAKEUP_POLLED or WAKEUP_BLOCKED)
+ *            + for VIRTIO and EMULATED, at every guest hypervisor k (its backend bridges each packet): kicks x DEVICE_NOTIFY(k)
+ *              + interrupts x (DEVICE_INTERRUPT(k) + EOI(k))
  *            + (kicks + interrupts) x per-buffer virtual IOMMU work at every guest hypervisor (STRICT: MAP + UNMAP;
  *              DEFERRED: MAP + FLUSH / 256; STATIC: none)
  *   estimate = native cycles per operation / (native cycles per operation + overhead)
@@ -53,6 +55,12 @@ public final class Screen {
                 + table.cycles(leaf, polled ? GuestEvent.WAKEUP_POLLED : GuestEvent.WAKEUP_BLOCKED));
         if (path.leaf().io() == IoModel.EMULATED) {
             cycles += rates.rate(Counter.INTERRUPTS) * EMULATED_ACCESSES_PER_INTERRUPT * table.cycles(leaf, GuestEvent.DEVICE_NOTIFY);
+        }
+        if (path.leaf().io() == IoModel.VIRTIO || path.leaf().io() == IoModel.EMULATED) {
+            for (int k = 1; k < leaf; k++) {
+                cycles += rates.rate(Counter.KICKS) * table.cycles(k, GuestEvent.DEVICE_NOTIFY)
+                        + rates.rate(Counter.INTERRUPTS) * (table.cycles(k, GuestEvent.DEVICE_INTERRUPT) + table.cycles(k, GuestEvent.EOI));
+            }
         }
         double buffers = rates.rate(Counter.KICKS) + rates.rate(Counter.INTERRUPTS);
         for (int k = 1; k < leaf; k++) {

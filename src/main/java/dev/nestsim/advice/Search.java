@@ -6,6 +6,8 @@ import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.hardware.Nic;
 import dev.nestsim.model.topology.Host;
 import dev.nestsim.model.topology.HypervisorSettings;
+import dev.nestsim.model.topology.IoModel;
+import dev.nestsim.model.topology.LeafVm;
 import dev.nestsim.model.topology.Path;
 import dev.nestsim.model.workload.RunMonitor;
 import dev.nestsim.model.workload.WorkloadRunner;
@@ -13,10 +15,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The deterministic part of a search: the space of a request, its analytic screen and the candidates to simulate. The
- * workload's event rates come from one replication of it natively on the host, with the request's seed, so the same request
+ * workload's event rates come from one replication of it in an L1 VM with a virtio NIC on the host, with the request's seed, so the same request
  * always screens to the same candidates (after a restart too).
  */
 public final class Search {
@@ -45,11 +48,19 @@ public final class Search {
     public record Screened(List<Candidate> candidates, double[] estimates, List<Integer> simulate, EventRates rates) {
     }
 
+    /**
+     * Screens every allowed candidate; the ones to simulate are the highest estimates, a tie going to the one that needs less
+     * (fewer host features, then fewer requirements): the cheaper configuration.
+     */
     public Screened screen(AdviceInput input, WorkloadRunner runner) {
         ConfigurationSpace.Request request = request(input);
         List<Candidate> candidates = ConfigurationSpace.enumerate(request);
-        Path nativePath = Path.nativeHost(request.host());
-        EventRates rates = EventRates.of(runner.run(nativePath, input.parameters() == null ? Map.of() : input.parameters(), input.seed(), 1,
+        Host host = request.host();
+        boolean posted = host.hardware().features().postedInterrupts();
+        Path reference = Path.toLeaf(new Host(host.name(), host.hardware(), host.l0().withPostedInterrupts(posted), host.onlineCpus()), List.of(),
+                new LeafVm("rates", Math.min(input.vmVcpus(), host.onlineCpus()), Math.min(input.vmMemoryGib(), host.hardware().memoryGib()),
+                        IoModel.VIRTIO, Set.of(), posted));
+        EventRates rates = EventRates.of(runner.run(reference, input.parameters() == null ? Map.of() : input.parameters(), input.seed(), 1,
                 RunMonitor.NONE));
         double[] estimates = new double[candidates.size()];
         List<Integer> eligible = new ArrayList<>();
@@ -60,7 +71,10 @@ public final class Search {
                 eligible.add(c.index());
             }
         }
-        eligible.sort(Comparator.<Integer>comparingDouble(i -> -estimates[i]).thenComparingInt(i -> i));
+        eligible.sort(Comparator.<Integer>comparingDouble(i -> -estimates[i])
+                .thenComparingInt(i -> candidates.get(i).needs().size())
+                .thenComparingInt(i -> candidates.get(i).requires().size())
+                .thenComparingInt(i -> i));
         List<Integer> simulate = List.copyOf(eligible.subList(0, Math.min(input.maxSimulated(), eligible.size())));
         return new Screened(candidates, estimates, simulate, rates);
     }
