@@ -20,7 +20,7 @@ CREATE TABLE advice (
     updated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at    TIMESTAMP WITH TIME ZONE,
     CONSTRAINT advice_status_known FOREIGN KEY (status) REFERENCES experiment_statuses (status),
-    CONSTRAINT advice_stage CHECK (stage >= 0 AND stage <= 2)
+    CONSTRAINT advice_stage CHECK (stage >= 0 AND stage <= 3)
 );
 CREATE INDEX advice_created ON advice (created_at, id);
 CREATE INDEX advice_status ON advice (status, created_at, id);

@@ -53,7 +53,11 @@ class AdviceEngine {
     }
 
     /** What was simulated: each stage's experiment, replications and candidates; the screen's figures. */
-    record Plan(List<Stage> stages, Map<Integer, Double> estimates, Map<String, Double> eventRates) {
+    record Plan(List<Stage> stages, Map<Integer, Double> estimates, Map<String, Double> eventRates, Stage why) {
+
+        Plan withWhy(Stage stage) {
+            return new Plan(stages, estimates, eventRates, stage);
+        }
     }
 
     record Stage(UUID experimentId, int replications, List<Integer> candidates) {
@@ -88,12 +92,12 @@ class AdviceEngine {
                 return;
             }
             if (screened.simulate().isEmpty()) {
-                Plan plan = new Plan(List.of(), estimates, rates);
+                Plan plan = new Plan(List.of(), estimates, rates, null);
                 a.succeed(json(result(input, screened.candidates(), plan, List.of())), now());
                 return;
             }
             UUID experiment = experiment(a, input, 1, input.replications(), screened.simulate(), screened.candidates());
-            a.stage(1, experiment, json(new Plan(List.of(new Stage(experiment, input.replications(), screened.simulate())), estimates, rates)), now());
+            a.stage(1, experiment, json(new Plan(List.of(new Stage(experiment, input.replications(), screened.simulate())), estimates, rates, null)), now());
             a.moveTo(ExperimentStatus.RUNNING, now());
         });
     }
@@ -138,10 +142,61 @@ class AdviceEngine {
             UUID experiment = experiment(a, input, 2, doubled, again, candidates);
             List<Stage> stages = new ArrayList<>(plan.stages());
             stages.add(new Stage(experiment, doubled, again));
-            a.stage(2, experiment, json(new Plan(stages, plan.estimates(), plan.eventRates())), now());
+            a.stage(2, experiment, json(new Plan(stages, plan.estimates(), plan.eventRates(), null)), now());
             return;
         }
+        if (a.getStage() < 3 && !ordered.isEmpty()) {
+            Ranking.Simulated best = ordered.get(0);
+            List<Integer> variants = variants(best.candidate(), candidates);
+            if (!variants.isEmpty()) {
+                UUID experiment = experiment(a, input, 3, best.run().replications(), variants, candidates);
+                a.stage(3, experiment, json(plan.withWhy(new Stage(experiment, best.run().replications(), variants))), now());
+                return;
+            }
+        }
         a.succeed(json(result(input, candidates, plan, simulated)), now());
+    }
+
+    /** The knob-off alternatives of {@code best} that the rules allow, as candidates of the space. */
+    private static List<Integer> variants(Candidate best, List<Candidate> candidates) {
+        List<Integer> out = new ArrayList<>();
+        for (Configuration off : Knobs.offOneAtATime(best.configuration()).values()) {
+            candidates.stream().filter(c -> c.configuration().equals(off) && c.violations().isEmpty()).findFirst()
+                    .ifPresent(c -> out.add(c.index()));
+        }
+        return out;
+    }
+
+    private List<AdviceResult.Why> why(Plan plan, List<Candidate> candidates, Ranking.Simulated best) {
+        List<AdviceResult.Why> out = new ArrayList<>();
+        if (plan.why() == null) {
+            return out;
+        }
+        Map<Integer, Ranking.Simulated> measured = new HashMap<>();
+        for (Ranking.Simulated s : simulated(List.of(plan.why()), plan, candidates)) {
+            measured.put(s.candidate().index(), s);
+        }
+        int n = best.run().replications();
+        Estimate recommended = new Estimate(best.normalizedToNative().mean(), best.normalizedToNative().halfWidth(), 0.95, n);
+        Knobs.offOneAtATime(best.candidate().configuration()).forEach((knob, off) -> {
+            Ranking.Simulated alt = measured.values().stream().filter(s -> s.candidate().configuration().equals(off)).findFirst().orElse(null);
+            if (alt == null) {
+                return;
+            }
+            dev.nestsim.experiments.RatioInterval r = dev.nestsim.experiments.RatioInterval.of(
+                    new Estimate(alt.normalizedToNative().mean(), alt.normalizedToNative().halfWidth(), 0.95, n), recommended, false);
+            out.add(new AdviceResult.Why(knob, alt.candidate().index(), off, alt.normalizedToNative(), r.ratio(), r.lower(), r.upper(),
+                    summary(knob, r), alt.run()));
+        });
+        return out;
+    }
+
+    private static String summary(String knob, dev.nestsim.experiments.RatioInterval r) {
+        java.util.function.DoubleFunction<String> pct = x -> String.format(java.util.Locale.ROOT, "%.1f%%", Math.abs(100 * (1 - x)));
+        String verb = r.ratio() <= 1 ? " costs " : " gains ";
+        String interval = r.lower() == null || r.upper() == null ? " (interval unbounded)"
+                : " (ratio " + String.format(java.util.Locale.ROOT, "%.3f to %.3f", r.lower(), r.upper()) + ")";
+        return "turning " + knob + " off" + verb + pct.apply(r.ratio()) + interval;
     }
 
     private int maxReplications(AdviceInput input) {
@@ -150,8 +205,12 @@ class AdviceEngine {
 
     /** Every simulated candidate's figures, a later stage's replacing an earlier one's. */
     private List<Ranking.Simulated> simulated(Plan plan, List<Candidate> candidates) {
+        return simulated(plan.stages(), plan, candidates);
+    }
+
+    private List<Ranking.Simulated> simulated(List<Stage> stages, Plan plan, List<Candidate> candidates) {
         Map<Integer, Ranking.Simulated> byIndex = new LinkedHashMap<>();
-        for (Stage stage : plan.stages()) {
+        for (Stage stage : stages) {
             for (ExperimentResults.CellResult cell : results.of(stage.experimentId()).cells()) {
                 if (cell.result() == null) {
                     continue;
@@ -195,7 +254,7 @@ class AdviceEngine {
                     Blueprints.provisioning("advised-c" + c.index(), c, input), s.run()));
         }
         return new AdviceResult(recommendations, Ranking.paretoFront(ordered), infeasible(input, candidates, simulated, ordered),
-                space(candidates, plan, simulated.size()));
+                space(candidates, plan, simulated.size()), ordered.isEmpty() ? List.of() : why(plan, candidates, ordered.get(0)));
     }
 
     private static String infeasible(AdviceInput input, List<Candidate> candidates, List<Ranking.Simulated> simulated, List<Ranking.Simulated> ordered) {

@@ -12,8 +12,28 @@ import java.util.UUID;
  * @param paretoFront     the ranks of the recommendations no other beats on performance, CPU cost and migratability together
  * @param infeasible      {@code null}, or why no configuration meets the constraints
  * @param space           how the configuration space was searched
+ * @param why             for the recommendation, what each knob it turns on buys (empty when it turns none on, or nothing was recommended)
  */
-public record AdviceResult(List<Recommendation> recommendations, List<Integer> paretoFront, String infeasible, Space space) {
+public record AdviceResult(List<Recommendation> recommendations, List<Integer> paretoFront, String infeasible, Space space,
+                           @ArraySchema(maxItems = 16) List<Why> why) {
+
+    /**
+     * What one knob of the recommendation buys: the same configuration with that knob off, run with the same seed and
+     * replications (common random numbers), its normalizedToNative over the recommendation's, with Fieller's interval.
+     *
+     * @param knob          the knob turned off
+     * @param candidate     the alternative's index in the space
+     * @param without       the alternative
+     * @param normalizedToNative the alternative's figure
+     * @param ratio         its normalizedToNative over the recommendation's (below 1: the knob helps)
+     * @param lower         the interval's lower bound, or {@code null} when unbounded
+     * @param upper         its upper bound, or {@code null}
+     * @param summary       in words: {@code turning VIRTUAL_IPI off costs 12% (10% to 14%)}
+     * @param run           the alternative's run
+     */
+    public record Why(String knob, int candidate, Configuration without, Interval normalizedToNative, double ratio, Double lower, Double upper,
+                      String summary, RunRef run) {
+    }
 
     /**
      * One recommended configuration.

@@ -81,6 +81,12 @@ class AdviceApiTest {
             assertThat(recommendations.get(i).get("liveMigratable").asBoolean()).isTrue();
         }
         assertThat(done.get("paretoFront").toString()).contains("1");
+        for (JsonNode why : done.get("why")) {
+            assertThat(why.get("ratio").asDouble()).as(why.toString()).isCloseTo(why.at("/normalizedToNative/mean").asDouble()
+                    / best.at("/normalizedToNative/mean").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(why.get("without")).isNotEqualTo(best.get("configuration"));
+            assertThat(why.get("summary").asString()).startsWith("turning " + why.get("knob").asString() + " off");
+        }
 
         String host = api.create("/api/v1/hosts", JSON.writeValueAsString(best.at("/provisioning/host")));
         Map<String, Object> vmBody = JSON.convertValue(best.at("/provisioning/vm"), Map.class);

@@ -25,24 +25,27 @@ record AdviceResponse(
                 + "cyclesPerOperationVsNative and liveMigratable"), maxItems = 16) List<Integer> paretoFront,
         @Schema(description = "Null, or why no configuration meets the constraints", nullable = true) String infeasible,
         @Schema(description = "How the space was searched; null until SUCCEEDED", nullable = true) AdviceResult.Space space,
+        @ArraySchema(arraySchema = @Schema(description = "For the recommendation, what each knob it turns on buys: the same configuration "
+                + "with that knob off, run with the same seed and replications; empty until SUCCEEDED"), maxItems = 16) List<AdviceResult.Why> why,
         @Schema(description = "Why it FAILED", nullable = true) String problem,
         Instant createdAt,
         @Schema(nullable = true) Instant finishedAt) {
 
     /** Stage and cells of the current stage's experiment. */
     @Schema(name = "AdviceProgress", description = "stage 0: screening; 1: simulating the most promising; 2: refining the contenders with "
-            + "twice the replications. The current stage's experiment and its cells done")
+            + "twice the replications; 3: running the recommendation's knob-off alternatives (why). The current stage's experiment and "
+            + "its cells done")
     record ProgressBody(int stage, @Schema(nullable = true) UUID experimentId, int cellsDone, int cellsTotal, double percent) {
     }
 
     static AdviceResponse of(AdviceEntity a, AdviceService service) {
         AdviceService.Progress p = service.progress(a);
         double percent = a.getStatus() == ExperimentStatus.SUCCEEDED ? 100
-                : p.cellsTotal() == 0 ? 0 : Math.round(1000.0 * p.cellsDone() / p.cellsTotal() * (p.stage() == 2 ? 1 : 0.9)) / 10.0;
+                : p.cellsTotal() == 0 ? 0 : Math.round(1000.0 * p.cellsDone() / p.cellsTotal() * (p.stage() >= 2 ? 1 : 0.9)) / 10.0;
         AdviceResult r = service.result(a);
         return new AdviceResponse(a.getId(), a.getStatus(), a.getWorkload(), a.getSeed(),
                 new ProgressBody(p.stage(), p.experimentId(), p.cellsDone(), p.cellsTotal(), percent),
                 r == null ? List.of() : r.recommendations(), r == null ? List.of() : r.paretoFront(), r == null ? null : r.infeasible(),
-                r == null ? null : r.space(), a.getProblemDetail(), a.getCreatedAt(), a.getFinishedAt());
+                r == null ? null : r.space(), r == null || r.why() == null ? List.of() : r.why(), a.getProblemDetail(), a.getCreatedAt(), a.getFinishedAt());
     }
 }
