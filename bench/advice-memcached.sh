@@ -37,5 +37,6 @@ done
 END=$(date +%s.%N)
 curl -fs "$BASE/api/v1/advice/$ID" | jq -c --argjson wall "$(echo "$END - $START" | bc)" '{measurement: "advice", wallSeconds: $wall,
   candidates: .space.candidates, refusedByRules: .space.refusedByRules, screened: .space.screened, simulated: .space.simulated,
-  stages: .space.stages, best: .recommendations[0].configuration, normalizedToNative: .recommendations[0].normalizedToNative}'
+  stages: .space.stages, best: .recommendations[0].configuration, normalizedToNative: .recommendations[0].normalizedToNative,
+  why: [.why[].summary]}'
 echo "# load average $(cut -d' ' -f1-3 /proc/loadavg) after"

@@ -53,12 +53,27 @@ class AdviceEngine {
     }
 
     /** What was simulated: each stage's experiment, replications and candidates; the screen's figures. */
-    record Plan(List<Stage> stages, Map<Integer, Double> estimates, Map<String, Double> eventRates, Stage why) {
+    record Plan(List<Stage> stages, Map<Integer, Double> estimates, Map<String, Double> eventRates, List<Stage> whys) {
+
+        Plan {
+            whys = whys == null ? List.of() : List.copyOf(whys);
+        }
 
         Plan withWhy(Stage stage) {
-            return new Plan(stages, estimates, eventRates, stage);
+            List<Stage> more = new ArrayList<>(whys);
+            more.add(stage);
+            return new Plan(stages, estimates, eventRates, more);
+        }
+
+        List<Stage> all() {
+            List<Stage> out = new ArrayList<>(stages);
+            out.addAll(whys);
+            return out;
         }
     }
+
+    /** Knob-off rounds at most: when an alternative beats the recommendation, the next round is around that alternative. */
+    static final int MAX_WHY_ROUNDS = 3;
 
     record Stage(UUID experimentId, int replications, List<Integer> candidates) {
     }
@@ -92,12 +107,12 @@ class AdviceEngine {
                 return;
             }
             if (screened.simulate().isEmpty()) {
-                Plan plan = new Plan(List.of(), estimates, rates, null);
+                Plan plan = new Plan(List.of(), estimates, rates, List.of());
                 a.succeed(json(result(input, screened.candidates(), plan, List.of())), now());
                 return;
             }
             UUID experiment = experiment(a, input, 1, input.replications(), screened.simulate(), screened.candidates());
-            a.stage(1, experiment, json(new Plan(List.of(new Stage(experiment, input.replications(), screened.simulate())), estimates, rates, null)), now());
+            a.stage(1, experiment, json(new Plan(List.of(new Stage(experiment, input.replications(), screened.simulate())), estimates, rates, List.of())), now());
             a.moveTo(ExperimentStatus.RUNNING, now());
         });
     }
@@ -142,15 +157,22 @@ class AdviceEngine {
             UUID experiment = experiment(a, input, 2, doubled, again, candidates);
             List<Stage> stages = new ArrayList<>(plan.stages());
             stages.add(new Stage(experiment, doubled, again));
-            a.stage(2, experiment, json(new Plan(stages, plan.estimates(), plan.eventRates(), null)), now());
+            a.stage(2, experiment, json(new Plan(stages, plan.estimates(), plan.eventRates(), plan.whys())), now());
             return;
         }
-        if (a.getStage() < 3 && !ordered.isEmpty()) {
+        if (!ordered.isEmpty() && plan.whys().size() < MAX_WHY_ROUNDS) {
             Ranking.Simulated best = ordered.get(0);
-            List<Integer> variants = variants(best.candidate(), candidates);
-            if (!variants.isEmpty()) {
-                UUID experiment = experiment(a, input, 3, best.run().replications(), variants, candidates);
-                a.stage(3, experiment, json(plan.withWhy(new Stage(experiment, best.run().replications(), variants))), now());
+            int n = best.run().replications();
+            java.util.Set<Integer> measured = new java.util.HashSet<>();
+            for (Ranking.Simulated s : simulated(plan.all(), plan, candidates)) {
+                if (s.run().replications() == n) {
+                    measured.add(s.candidate().index());
+                }
+            }
+            List<Integer> missing = variants(best.candidate(), candidates).stream().filter(i -> !measured.contains(i)).toList();
+            if (!missing.isEmpty()) {
+                UUID experiment = experiment(a, input, 3, n, missing, candidates);
+                a.stage(3, experiment, json(plan.withWhy(new Stage(experiment, n, missing))), now());
                 return;
             }
         }
@@ -169,12 +191,13 @@ class AdviceEngine {
 
     private List<AdviceResult.Why> why(Plan plan, List<Candidate> candidates, Ranking.Simulated best) {
         List<AdviceResult.Why> out = new ArrayList<>();
-        if (plan.why() == null) {
-            return out;
-        }
         Map<Integer, Ranking.Simulated> measured = new HashMap<>();
-        for (Ranking.Simulated s : simulated(List.of(plan.why()), plan, candidates)) {
-            measured.put(s.candidate().index(), s);
+        for (Stage stage : plan.all()) {
+            for (Ranking.Simulated s : simulated(List.of(stage), plan, candidates)) {
+                if (s.run().replications() == best.run().replications()) {
+                    measured.put(s.candidate().index(), s);
+                }
+            }
         }
         int n = best.run().replications();
         Estimate recommended = new Estimate(best.normalizedToNative().mean(), best.normalizedToNative().halfWidth(), 0.95, n);
@@ -204,8 +227,9 @@ class AdviceEngine {
     }
 
     /** Every simulated candidate's figures, a later stage's replacing an earlier one's. */
+    /** Every simulated candidate the rules and constraints allow, from every stage (knob-off alternatives too). */
     private List<Ranking.Simulated> simulated(Plan plan, List<Candidate> candidates) {
-        return simulated(plan.stages(), plan, candidates);
+        return simulated(plan.all(), plan, candidates).stream().filter(s -> s.candidate().eligible()).toList();
     }
 
     private List<Ranking.Simulated> simulated(List<Stage> stages, Plan plan, List<Candidate> candidates) {
@@ -301,7 +325,7 @@ class AdviceEngine {
         List<AdviceResult.Refusal> refusals = new ArrayList<>();
         counts.forEach((rule, n) -> refusals.add(new AdviceResult.Refusal(rule, n[0], examples.get(rule)[0], examples.get(rule)[1])));
         return new AdviceResult.Space(candidates.size(), refused, excluded, candidates.size() - refused - excluded, simulated, plan.stages().size(),
-                refusals, plan.stages().stream().map(Stage::experimentId).toList(), plan.eventRates());
+                refusals, plan.all().stream().map(Stage::experimentId).toList(), plan.eventRates());
     }
 
     private static String json(Object value) {

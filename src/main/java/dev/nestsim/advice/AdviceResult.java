@@ -84,15 +84,16 @@ public record AdviceResult(List<Recommendation> recommendations, List<Integer> p
      * @param refusedByRules        of them, refused by a topology rule
      * @param excludedByConstraints of them, allowed by the rules but excluded by a constraint
      * @param screened              of them, screened analytically (the rest)
-     * @param simulated             of them, simulated
+     * @param simulated             of them, simulated and allowed (the stages' and the knob-off rounds' alternatives that the
+     *                              rules and constraints allow)
      * @param stages                simulation stages (a second refines the best when their intervals overlap)
      * @param refused               each rule or constraint that refused some, with how many and an example
-     * @param experiments           the experiments that simulated them, in order
+     * @param experiments           the experiments that simulated them, in order (the stages, then the knob-off rounds)
      * @param eventRates            the workload's native events per operation that the screen priced
      */
     public record Space(int candidates, int refusedByRules, int excludedByConstraints, int screened, int simulated, int stages,
                         @ArraySchema(maxItems = 64) List<Refusal> refused,
-                        @ArraySchema(maxItems = 2) List<UUID> experiments, Map<String, Double> eventRates) {
+                        @ArraySchema(maxItems = 5) List<UUID> experiments, Map<String, Double> eventRates) {
     }
 
     /** Candidates a rule (or a constraint, {@code constraints.liveMigratable}) refused: how many, and one of them with the reason. */

@@ -20,9 +20,9 @@ record AdviceResponse(
         @Schema(description = "The seed of every run", example = "42") long seed,
         ProgressBody progress,
         @ArraySchema(arraySchema = @Schema(description = "The simulated configurations that meet every constraint, best first; empty until "
-                + "SUCCEEDED"), maxItems = 16) List<AdviceResult.Recommendation> recommendations,
+                + "SUCCEEDED"), maxItems = 64) List<AdviceResult.Recommendation> recommendations,
         @ArraySchema(arraySchema = @Schema(description = "Ranks of the recommendations no other beats on normalizedToNative, "
-                + "cyclesPerOperationVsNative and liveMigratable"), maxItems = 16) List<Integer> paretoFront,
+                + "cyclesPerOperationVsNative and liveMigratable"), maxItems = 64) List<Integer> paretoFront,
         @Schema(description = "Null, or why no configuration meets the constraints", nullable = true) String infeasible,
         @Schema(description = "How the space was searched; null until SUCCEEDED", nullable = true) AdviceResult.Space space,
         @ArraySchema(arraySchema = @Schema(description = "For the recommendation, what each knob it turns on buys: the same configuration "
