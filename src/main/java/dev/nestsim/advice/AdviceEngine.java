@@ -65,6 +65,13 @@ class AdviceEngine {
             return new Plan(stages, estimates, eventRates, more);
         }
 
+        /** The stages whose candidates are ranked: the search's and the first knob-off rounds (a last round only explains). */
+        List<Stage> ranked() {
+            List<Stage> out = new ArrayList<>(stages);
+            out.addAll(whys.subList(0, Math.min(whys.size(), MAX_WHY_ROUNDS)));
+            return out;
+        }
+
         List<Stage> all() {
             List<Stage> out = new ArrayList<>(stages);
             out.addAll(whys);
@@ -72,7 +79,10 @@ class AdviceEngine {
         }
     }
 
-    /** Knob-off rounds at most: when an alternative beats the recommendation, the next round is around that alternative. */
+    /**
+     * Knob-off rounds that may move the recommendation: when an alternative beats it, the next round is around that alternative;
+     * one more round then explains the final recommendation without moving it.
+     */
     static final int MAX_WHY_ROUNDS = 3;
 
     record Stage(UUID experimentId, int replications, List<Integer> candidates) {
@@ -160,7 +170,7 @@ class AdviceEngine {
             a.stage(2, experiment, json(new Plan(stages, plan.estimates(), plan.eventRates(), plan.whys())), now());
             return;
         }
-        if (!ordered.isEmpty() && plan.whys().size() < MAX_WHY_ROUNDS) {
+        if (!ordered.isEmpty() && plan.whys().size() <= MAX_WHY_ROUNDS) {
             Ranking.Simulated best = ordered.get(0);
             int n = best.run().replications();
             java.util.Set<Integer> measured = new java.util.HashSet<>();
@@ -227,9 +237,9 @@ class AdviceEngine {
     }
 
     /** Every simulated candidate's figures, a later stage's replacing an earlier one's. */
-    /** Every simulated candidate the rules and constraints allow, from every stage (knob-off alternatives too). */
+    /** Every simulated candidate the rules and constraints allow, from every ranked stage (knob-off alternatives too). */
     private List<Ranking.Simulated> simulated(Plan plan, List<Candidate> candidates) {
-        return simulated(plan.all(), plan, candidates).stream().filter(s -> s.candidate().eligible()).toList();
+        return simulated(plan.ranked(), plan, candidates).stream().filter(s -> s.candidate().eligible()).toList();
     }
 
     private List<Ranking.Simulated> simulated(List<Stage> stages, Plan plan, List<Candidate> candidates) {

@@ -93,7 +93,7 @@ public record AdviceResult(List<Recommendation> recommendations, List<Integer> p
      */
     public record Space(int candidates, int refusedByRules, int excludedByConstraints, int screened, int simulated, int stages,
                         @ArraySchema(maxItems = 64) List<Refusal> refused,
-                        @ArraySchema(maxItems = 5) List<UUID> experiments, Map<String, Double> eventRates) {
+                        @ArraySchema(maxItems = 6) List<UUID> experiments, Map<String, Double> eventRates) {
     }
 
     /** Candidates a rule (or a constraint, {@code constraints.liveMigratable}) refused: how many, and one of them with the reason. */
