@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps advice moving, on every instance: every {@code nestsim.experiments.feed-interval} it advances each QUEUED or RUNNING
  * advice ({@link AdviceEngine#advance}). Everything it needs is in the database, so after a {@code kill -9} the next start
- * carries on where the last commit left it.
+ * carries on where the last commit left it. {@code nestsim.advice.search=false} leaves an instance out (it still accepts and
+ * serves advice; an instance without it searches).
  */
 @Component
+@ConditionalOnProperty(name = "nestsim.advice.search", havingValue = "true", matchIfMissing = true)
 class AdviceSupervisor implements SmartLifecycle {
 
     private static final int BATCH = 50;
