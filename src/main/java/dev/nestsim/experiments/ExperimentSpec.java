@@ -44,9 +44,29 @@ public record ExperimentSpec(String name, String preset, List<TargetSpec> target
      * @param dvh        the DVH mechanisms L0 supports, or {@code null} for none
      * @param kernel     L0's kernel generation ({@code linux-4.18}), or {@code null} for the profile's
      * @param onlineCpus the CPUs L0 brings online, or {@code null} for all
+     * @param hardware   the rest of the hardware and L0's other settings (the advisor's), or {@code null} for the defaults
      */
     public record HostPart(String profile, Integer cores, Double clockGhz, Integer memoryGib, Set<DvhMechanism> dvh, String kernel,
-                           Integer onlineCpus) {
+                           Integer onlineCpus, HostExtras hardware) {
+
+        public HostPart(String profile, Integer cores, Double clockGhz, Integer memoryGib, Set<DvhMechanism> dvh, String kernel,
+                        Integer onlineCpus) {
+            this(profile, cores, clockGhz, memoryGib, dvh, kernel, onlineCpus, null);
+        }
+    }
+
+    /**
+     * A host's settings beyond a topology's, each {@code null} for the profile's or the default (as in POST /api/v1/hosts).
+     *
+     * @param nicGbps             NIC line rate
+     * @param nicSriovVfs         SR-IOV VFs
+     * @param features            CPU feature overrides, or {@code null} for the profile's
+     * @param haltPollNs          L0's halt-polling window
+     * @param exposeVmcsShadowing whether L0 gives L1 hardware VMCS shadowing
+     * @param postedInterrupts    whether L0 posts interrupts
+     */
+    public record HostExtras(Double nicGbps, Integer nicSriovVfs, dev.nestsim.provisioning.HostSpec.FeatureOverrides features,
+                             Long haltPollNs, Boolean exposeVmcsShadowing, Boolean postedInterrupts) {
     }
 
     /**
@@ -57,8 +77,16 @@ public record ExperimentSpec(String name, String preset, List<TargetSpec> target
      * @param dvh       what it provides to its guests, or {@code null} for none
      * @param viommu    its virtual IOMMU, or {@code null} for OFF
      * @param kernel    its kernel generation, or {@code null} for its parent's
+     * @param exposeVmcsShadowing whether it gives its guest hypervisors VMCS shadowing, or {@code null} for true
+     * @param haltPollNs          its halt-polling window, or {@code null} for KVM's default
+     * @param postedInterrupts    whether it posts interrupts to its guests, or {@code null} for what its path allows
      */
-    public record HypervisorPart(Integer vcpus, Integer memoryGib, Set<DvhMechanism> dvh, ViommuMode viommu, String kernel) {
+    public record HypervisorPart(Integer vcpus, Integer memoryGib, Set<DvhMechanism> dvh, ViommuMode viommu, String kernel,
+                                 Boolean exposeVmcsShadowing, Long haltPollNs, Boolean postedInterrupts) {
+
+        public HypervisorPart(Integer vcpus, Integer memoryGib, Set<DvhMechanism> dvh, ViommuMode viommu, String kernel) {
+            this(vcpus, memoryGib, dvh, viommu, kernel, null, null, null);
+        }
     }
 
     /**
@@ -68,8 +96,13 @@ public record ExperimentSpec(String name, String preset, List<TargetSpec> target
      * @param memoryGib its memory
      * @param io        its I/O model, or {@code null} for VIRTIO
      * @param dvh       the mechanisms it asks for, or {@code null} for none
+     * @param postedInterrupts whether interrupts are posted to it, or {@code null} for what its path allows
      */
-    public record VmPart(Integer vcpus, Integer memoryGib, IoModel io, Set<DvhMechanism> dvh) {
+    public record VmPart(Integer vcpus, Integer memoryGib, IoModel io, Set<DvhMechanism> dvh, Boolean postedInterrupts) {
+
+        public VmPart(Integer vcpus, Integer memoryGib, IoModel io, Set<DvhMechanism> dvh) {
+            this(vcpus, memoryGib, io, dvh, null);
+        }
     }
 
     /**

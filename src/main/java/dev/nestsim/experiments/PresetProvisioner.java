@@ -106,8 +106,10 @@ class PresetProvisioner {
         String prefix = owner.prefix(t.name() == null ? "topology-" + i : t.name());
         HostPart h = t.host();
         Optional<KernelGeneration> hostKernel = kernel(h.kernel(), field + ".host.kernel", problems);
+        ExperimentSpec.HostExtras x = h.hardware() == null ? new ExperimentSpec.HostExtras(null, null, null, null, null, null) : h.hardware();
         Optional<UUID> host = part(field + ".host", problems, () -> hosts.create(new HostSpec(prefix, h.profile(), h.cores(), h.clockGhz(),
-                h.memoryGib(), null, null, null, h.dvh(), null, null, null, null, hostKernel.orElse(null), h.onlineCpus())).getId());
+                h.memoryGib(), x.nicGbps(), x.nicSriovVfs(), x.features(), h.dvh(), x.haltPollNs(), null, x.exposeVmcsShadowing(),
+                x.postedInterrupts(), hostKernel.orElse(null), h.onlineCpus())).getId());
         if (host.isEmpty() || (h.kernel() != null && hostKernel.isEmpty())) {
             return Optional.empty();
         }
@@ -130,7 +132,7 @@ class PresetProvisioner {
             ParentRef above = parent;
             String name = prefix + "-l" + (k + 1);
             Optional<UUID> id = part(hvField, problems, () -> hypervisors.create(new HypervisorSpec(name, above, hv.vcpus(), hv.memoryGib(),
-                    hv.dvh(), null, null, hv.viommu(), null, null, kernel.orElse(null))).getId());
+                    hv.dvh(), hv.exposeVmcsShadowing(), hv.haltPollNs(), hv.viommu(), hv.postedInterrupts(), null, kernel.orElse(null))).getId());
             if (id.isEmpty()) {
                 return Optional.empty();
             }
@@ -142,7 +144,7 @@ class PresetProvisioner {
         }
         ParentRef leafParent = parent;
         return part(field + ".vm", problems, () -> vms.create(new VmSpec(prefix + "-vm", leafParent, vm.vcpus(), vm.memoryGib(), vm.io(),
-                vm.dvh(), null)).getId()).map(id -> Target.vm(owner.record(VM, id)));
+                vm.dvh(), vm.postedInterrupts())).getId()).map(id -> Target.vm(owner.record(VM, id)));
     }
 
     /** Creates one part; its problems, under {@code field}, when the provisioning service refuses it. */

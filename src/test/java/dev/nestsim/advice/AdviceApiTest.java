@@ -1,0 +1,133 @@
+package dev.nestsim.advice;
+
+import static dev.nestsim.support.ApiClient.body;
+import static dev.nestsim.support.ApiClient.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.nestsim.support.ApiClient;
+import dev.nestsim.support.ApiTest;
+import dev.nestsim.support.Body;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The advisor as a user sees it, on a small space (depth 1, no DVH, no posted interrupts or VF: EMULATED or VIRTIO, halt polling on
+ * or off) and a small memcached, on an H2 database of its own (its runs go through JobRunr).
+ */
+@ApiTest
+@TestPropertySource(properties = {"nestsim.experiments.feed-interval=100ms",
+        "spring.datasource.url=jdbc:h2:mem:nestsim-advice;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
+class AdviceApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(240);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, Object> SMALL = Map.of("clientThreads", 1, "clientsPerThread", 4, "serverThreads", 1);
+
+    @Autowired
+    MockMvcTester mvc;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
+
+    private static Body aSmallAdvice(Map<String, Object> constraints) {
+        return Body.of("workload", "memcached", "parameters", SMALL, "host", Map.of("profile", "asplos20-testbed", "kernel", "linux-4.18",
+                "onlineCpus", 6), "depth", 1, "constraints", constraints, "replications", 2, "seed", 11, "maxSimulated", 4);
+    }
+
+    private static Map<String, Object> smallSpace() {
+        return Map.of("liveMigratable", true, "hostFeatures", List.of(), "availableDvh", List.of());
+    }
+
+    private JsonNode finished(String id) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+            String status = read(api.get("/api/v1/advice/" + id), "$.status");
+            return !"QUEUED".equals(status) && !"RUNNING".equals(status);
+        });
+        return JSON.readTree(body(api.get("/api/v1/advice/" + id)));
+    }
+
+    private String create(Body advice) {
+        MvcTestResult created = api.post("/api/v1/advice", advice);
+        assertThat(created).hasStatus(202).containsHeader("Location");
+        return read(created, "$.id");
+    }
+
+    @Test
+    void theSmallSpaceRanksVirtioFirstWithTheFigureOfASameSeedRunAndBodiesThatProvisionIt() {
+        JsonNode done = finished(create(aSmallAdvice(smallSpace())));
+
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.get("infeasible").isNull()).isTrue();
+        JsonNode recommendations = done.get("recommendations");
+        assertThat(recommendations.size()).isEqualTo(4);
+        JsonNode best = recommendations.get(0);
+        assertThat(best.at("/configuration/io").asString()).isEqualTo("VIRTIO");
+        for (int i = 1; i < recommendations.size(); i++) {
+            assertThat(recommendations.get(i).at("/normalizedToNative/mean").asDouble())
+                    .isLessThanOrEqualTo(recommendations.get(i - 1).at("/normalizedToNative/mean").asDouble());
+            assertThat(recommendations.get(i).get("liveMigratable").asBoolean()).isTrue();
+        }
+        assertThat(done.get("paretoFront").toString()).contains("1");
+        for (JsonNode why : done.get("why")) {
+            assertThat(why.get("ratio").asDouble()).as(why.toString()).isCloseTo(why.at("/normalizedToNative/mean").asDouble()
+                    / best.at("/normalizedToNative/mean").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(why.get("without")).isNotEqualTo(best.get("configuration"));
+            assertThat(why.get("summary").asString()).startsWith("turning " + why.get("knob").asString() + " off");
+        }
+
+        String host = api.create("/api/v1/hosts", JSON.writeValueAsString(best.at("/provisioning/host")));
+        Map<String, Object> vmBody = JSON.convertValue(best.at("/provisioning/vm"), Map.class);
+        vmBody.put("parent", Map.of("hostId", host));
+        String vm = api.create("/api/v1/vms", JSON.writeValueAsString(vmBody));
+        MvcTestResult run = api.post("/api/v1/runs", Body.of("target", Body.of("vmId", vm), "workload", "memcached", "parameters", SMALL,
+                "replications", best.at("/run/replications").asInt(), "seed", best.at("/run/seed").asLong()));
+        assertThat(run).hasStatus(202);
+        String runId = read(run, "$.id");
+        await().atMost(WAIT).until(() -> "SUCCEEDED".equals(read(api.get("/api/v1/runs/" + runId), "$.status")));
+        JsonNode result = JSON.readTree(body(api.get("/api/v1/runs/" + runId + "/result")));
+        assertThat(result.at("/normalizedToNative/mean").asDouble()).as("the recommended figure is a same-seed run's on the provisioned VM")
+                .isEqualTo(best.at("/normalizedToNative/mean").asDouble());
+        JsonNode path = JSON.readTree(body(api.get("/api/v1/vms/" + vm)));
+        assertThat(path.get("io").asString()).isEqualTo("VIRTIO");
+    }
+
+    @Test
+    void constraintsNoConfigurationMeetsAreAnAnswerNotAnError() {
+        Map<String, Object> impossible = new java.util.HashMap<>(smallSpace());
+        impossible.put("minNormalizedToNative", 1.0);
+
+        JsonNode done = finished(create(aSmallAdvice(impossible)));
+
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.get("recommendations").size()).isZero();
+        assertThat(done.get("infeasible").asString()).contains("minNormalizedToNative 1.0");
+    }
+
+    @Test
+    void aBadRequestIsRefusedWholeNamingEveryFieldAndCreatesNothing() {
+        long before = ((Number) read(api.get("/api/v1/advice?size=1"), "$.totalElements")).longValue();
+        Body bad = Body.of("workload", "memcached", "parameters", Map.of("clientThreads", 99), "host", Map.of("profile", "asplos20-testbed",
+                "onlineCpus", 0), "depth", 9, "constraints", Map.of("minNormalizedToNative", 1.5), "replications", 0, "maxSimulated", 99);
+
+        MvcTestResult refused = api.post("/api/v1/advice", bad);
+
+        assertThat(refused).hasStatus(400).hasContentType("application/problem+json");
+        List<String> fields = read(refused, "$.errors[*].field");
+        assertThat(fields).contains("parameters.clientThreads", "host.onlineCpus", "depth", "constraints.minNormalizedToNative", "replications",
+                "maxSimulated");
+        assertThat(((Number) read(api.get("/api/v1/advice?size=1"), "$.totalElements")).longValue()).isEqualTo(before);
+    }
+}
