@@ -199,7 +199,8 @@ class AdviceEngine {
         return out;
     }
 
-    private List<AdviceResult.Why> why(Plan plan, List<Candidate> candidates, Ranking.Simulated best) {
+    private List<AdviceResult.Why> why(AdviceInput input, Plan plan, List<Candidate> candidates, Ranking.Simulated best) {
+        boolean higherIsBetter = workloads.runner(input.workload()).map(w -> w.descriptor().higherIsBetter()).orElse(true);
         List<AdviceResult.Why> out = new ArrayList<>();
         Map<Integer, Ranking.Simulated> measured = new HashMap<>();
         for (Stage stage : plan.all()) {
@@ -216,10 +217,19 @@ class AdviceEngine {
             if (alt == null) {
                 return;
             }
-            dev.nestsim.experiments.RatioInterval r = dev.nestsim.experiments.RatioInterval.of(
-                    new Estimate(alt.normalizedToNative().mean(), alt.normalizedToNative().halfWidth(), 0.95, n), recommended, false);
+            dev.nestsim.experiments.RatioInterval r;
+            List<Double> a = alt.primaryValues();
+            List<Double> b = best.primaryValues();
+            if (a.size() >= 2 && a.size() == b.size() && alt.run().seed() == best.run().seed()) {
+                // the same host and seed: native is the same per replication, so the ratio of the figures is that of the primaries
+                r = higherIsBetter ? dev.nestsim.experiments.RatioInterval.paired(a, b, 0.95)
+                        : dev.nestsim.experiments.RatioInterval.paired(b, a, 0.95);
+            } else {
+                r = dev.nestsim.experiments.RatioInterval.of(
+                        new Estimate(alt.normalizedToNative().mean(), alt.normalizedToNative().halfWidth(), 0.95, n), recommended, false);
+            }
             out.add(new AdviceResult.Why(knob, alt.candidate().index(), off, alt.normalizedToNative(), r.ratio(), r.lower(), r.upper(),
-                    summary(knob, r), alt.run()));
+                    summary(knob, r), alt.run(), r.method()));
         });
         return out;
     }
@@ -257,7 +267,7 @@ class AdviceEngine {
                         new Interval(n == null ? 0 : n.mean(), n == null ? 0 : n.halfWidth()), cpu,
                         p99 == null ? null : new Interval(p99.getMean(), p99.getHalfWidth()),
                         new AdviceResult.RunRef(cell.result().run().getId(), stage.experimentId(), cell.result().result().getSeed(),
-                                cell.result().result().getReplications())));
+                                cell.result().result().getReplications()), cell.result().result().getPrimaryValues()));
             }
         }
         return new ArrayList<>(byIndex.values());
@@ -288,7 +298,7 @@ class AdviceEngine {
                     Blueprints.provisioning("advised-c" + c.index(), c, input), s.run()));
         }
         return new AdviceResult(recommendations, Ranking.paretoFront(ordered), infeasible(input, candidates, simulated, ordered),
-                space(candidates, plan, simulated.size()), ordered.isEmpty() ? List.of() : why(plan, candidates, ordered.get(0)));
+                space(candidates, plan, simulated.size()), ordered.isEmpty() ? List.of() : why(input, plan, candidates, ordered.get(0)));
     }
 
     private static String infeasible(AdviceInput input, List<Candidate> candidates, List<Ranking.Simulated> simulated, List<Ranking.Simulated> ordered) {

@@ -19,7 +19,8 @@ public record AdviceResult(List<Recommendation> recommendations, List<Integer> p
 
     /**
      * What one knob of the recommendation buys: the same configuration with that knob off, run with the same seed and
-     * replications (common random numbers), its normalizedToNative over the recommendation's, with Fieller's interval.
+     * replications (common random numbers), its normalizedToNative over the recommendation's, with its 95% interval paired
+     * replication by replication (Fieller's with the pairs' covariance, from the two runs' primary metric per replication).
      *
      * @param knob          the knob turned off
      * @param candidate     the alternative's index in the space
@@ -30,9 +31,11 @@ public record AdviceResult(List<Recommendation> recommendations, List<Integer> p
      * @param upper         its upper bound, or {@code null}
      * @param summary       in words: {@code turning VIRTUAL_IPI off costs 12% (10% to 14%)}
      * @param run           the alternative's run
+     * @param method        {@code paired} (replication by replication), or {@code fieller} (two independent means) where a run
+     *                      kept no per-replication values
      */
     public record Why(String knob, int candidate, Configuration without, Interval normalizedToNative, double ratio, Double lower, Double upper,
-                      String summary, RunRef run) {
+                      String summary, RunRef run, String method) {
     }
 
     /**

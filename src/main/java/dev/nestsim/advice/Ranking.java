@@ -14,7 +14,7 @@ final class Ranking {
 
     /** A candidate's simulated figures. */
     record Simulated(Candidate candidate, double screenEstimate, Interval normalizedToNative, Double cyclesVsNative, Interval latencyP99,
-                     AdviceResult.RunRef run) {
+                     AdviceResult.RunRef run, List<Double> primaryValues) {
     }
 
     private Ranking() {
