@@ -18,6 +18,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -28,13 +29,23 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * {@code viewer}, everything else on it {@code operator}; each role includes the ones below it. Stateless: no session,
  * no cookie, no CSRF token (nothing is authenticated by the browser on its own). Spring Security's default headers
  * (nosniff, {@code X-Frame-Options: DENY}, no caching, HSTS over HTTPS), plus {@code Referrer-Policy: no-referrer} and,
- * except on Swagger UI, {@code Content-Security-Policy: default-src 'none'; frame-ancestors 'none'}.
+ * except on Swagger UI, {@code Content-Security-Policy: default-src 'none'; frame-ancestors 'none'}, relaxed on an
+ * experiment's report and charts to their inline styles and {@code data:} icon ({@link #PAGE_POLICY}).
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
     static final String[] DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    /** The pages and pictures a browser shows: an experiment's report and its charts (self-contained, no scripts). */
+    static final String[] PAGES = {"/api/v1/experiments/*/report", "/api/v1/experiments/*/charts/*"};
+    /** Everything else answers JSON, CSV or event streams: nothing for a browser to load. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /**
+     * A report's inline style sheet and the SVG's style attributes (JFreeSVG writes them), its empty {@code data:} icon;
+     * still no script, no connection, no frame, nothing from elsewhere.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityMode mode, ApiKeyService keys, HttpLimits limits) throws Exception {
@@ -49,8 +60,11 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(new ProblemAccessDeniedHandler()))
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(documentation()),
-                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new AndRequestMatcher(new NegatedRequestMatcher(documentation()),
+                                new NegatedRequestMatcher(pages())),
+                                new StaticHeadersWriter("Content-Security-Policy", API_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(pages(),
+                                new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
                 .authorizeHttpRequests(a -> a
                         // an error page or the async half of an event stream: its request was authorized already
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
@@ -91,6 +105,11 @@ class SecurityConfiguration {
         }
         String method = request.getMethod();
         return "GET".equals(method) || "HEAD".equals(method) ? "viewer, operator or admin is needed" : "operator or admin is needed";
+    }
+
+    private static OrRequestMatcher pages() {
+        return new OrRequestMatcher(java.util.Arrays.stream(PAGES).map(p -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, p))
+                .map(m -> (org.springframework.security.web.util.matcher.RequestMatcher) m).toList());
     }
 
     private static OrRequestMatcher documentation() {

@@ -274,6 +274,13 @@ abstract class SecurityApiContract {
             assertThat(response.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
             assertThat(response.getHeader("Set-Cookie")).isNull();
         }
+        String experiment = "/api/v1/experiments/" + UUID.randomUUID();
+        for (String page : List.of(experiment + "/report", experiment + "/charts/cpu-per-level.svg")) {
+            assertThat(get(page, ADMIN_KEY).getResponse().getHeader("Content-Security-Policy")).as(page)
+                    .isEqualTo("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+        }
+        assertThat(get(experiment + "/results", ADMIN_KEY).getResponse().getHeader("Content-Security-Policy"))
+                .isEqualTo("default-src 'none'; frame-ancestors 'none'");
     }
 
     // ---- helpers
