@@ -19,7 +19,8 @@ public record CalibrationSpec(String name, double clockGhz, String kernel, Strin
                               Map<String, Double> nativeFigures, List<String> holdOut) {
 
     public CalibrationSpec {
-        nativeFigures = nativeFigures == null ? Map.of() : Map.copyOf(nativeFigures);
-        holdOut = holdOut == null ? List.of() : List.copyOf(holdOut);
+        // copies that keep a null value or element: the service refuses it with its field (native.cpuid, holdOut[1])
+        nativeFigures = nativeFigures == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nativeFigures));
+        holdOut = holdOut == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(holdOut));
     }
 }

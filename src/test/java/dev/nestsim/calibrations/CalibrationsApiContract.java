@@ -114,6 +114,19 @@ abstract class CalibrationsApiContract {
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("clockGhz");
     }
 
+    /** Were a 500 (found by the fuzzer): a null native figure or held-out name failed in a copy before the checks could name it. */
+    @Test
+    void aNullNativeFigureOrHeldOutNameIsRefusedWithItsField() {
+        Map<String, Object> nullCpuid = new java.util.HashMap<>();
+        nullCpuid.put("cpuid", null);
+        assertThat(api.post("/api/v1/calibrations", aCalibration(unique("nn")).with("native", nullCpuid))).hasStatus(400)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("native.cpuid");
+        java.util.List<String> nullName = new java.util.ArrayList<>();
+        nullName.add(null);
+        assertThat(api.post("/api/v1/calibrations", aCalibration(unique("nh")).with("holdOut", nullName))).hasStatus(400)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("holdOut[0]");
+    }
+
     @Test
     void aHeldOutTestIsReportedAsAPrediction() {
         MvcTestResult created = api.post("/api/v1/calibrations", aCalibration(unique("held")).with("holdOut", List.of("inl_from_qemu"))

@@ -35,6 +35,24 @@ final class RawHttp {
         }
     }
 
+    /**
+     * The server closed the connection while the request was still being written, and no answer could be read: its answer, if
+     * it wrote one, was lost to the TCP reset that closing with unread input sends.
+     */
+    static final class ClosedMidRequest extends IOException {
+
+        private final int headBytes;
+
+        ClosedMidRequest(int headBytes, IOException cause) {
+            super("the server closed the connection while the request was being sent (" + headBytes + " bytes of head)", cause);
+            this.headBytes = headBytes;
+        }
+
+        int headBytes() {
+            return headBytes;
+        }
+    }
+
     static Response send(int port, FuzzRequest request) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
@@ -48,12 +66,25 @@ final class RawHttp {
                 head.writeBytes(("Content-Length: " + request.body().length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
             head.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.write(head.toByteArray());
-            if (request.body() != null) {
-                out.write(request.body());
+            IOException unsent = null;
+            try {
+                out.write(head.toByteArray());
+                if (request.body() != null) {
+                    out.write(request.body());
+                }
+                out.flush();
+            } catch (IOException e) {
+                unsent = e;
             }
-            out.flush();
-            return read(socket.getInputStream(), "HEAD".equals(request.method()));
+            try {
+                // the server may answer and close before it has read everything (an oversize head): read what it answered
+                return read(socket.getInputStream(), "HEAD".equals(request.method()));
+            } catch (IOException e) {
+                if (unsent != null) {
+                    throw new ClosedMidRequest(head.size(), unsent);
+                }
+                throw e;
+            }
         }
     }
 
