@@ -98,6 +98,12 @@ class AdviceCheck {
     }
 
     private Optional<WorkloadRunner> workload(AdviceSpec spec, List<FieldProblem> invalid, List<FieldProblem> unknown) {
+        return workload(spec.workload(), spec.parameters(), invalid, unknown);
+    }
+
+    /** The application workload named {@code name} with {@code parameters} checked (fields {@code workload}, {@code parameters.*}). */
+    Optional<WorkloadRunner> workload(String name, Map<String, Double> parameters, List<FieldProblem> invalid, List<FieldProblem> unknown) {
+        AdviceSpec spec = new AdviceSpec(name, parameters, null, null, null, null, null, null, null, null);
         if (spec.workload() == null || spec.workload().isBlank()) {
             invalid.add(FieldProblem.of("workload", "not-blank", "workload must name an application workload of GET /api/v1/workloads"));
             return Optional.empty();
@@ -121,7 +127,8 @@ class AdviceCheck {
         return runner;
     }
 
-    private Optional<AdviceInput.HostBase> host(AdviceSpec.HostChoice h, List<FieldProblem> invalid, List<FieldProblem> unknown) {
+    /** The host (field {@code host}): an existing host's hardware, kernel and online CPUs, or a profile's. */
+    Optional<AdviceInput.HostBase> host(AdviceSpec.HostChoice h, List<FieldProblem> invalid, List<FieldProblem> unknown) {
         if (h == null || (h.hostId() == null) == (h.profile() == null)) {
             invalid.add(FieldProblem.of("host", "host-or-profile", "host must give exactly one of hostId (a host's hardware, copied) and profile "
                     + "(GET /api/v1/host-profiles)"));
@@ -162,7 +169,7 @@ class AdviceCheck {
                 hw.nic().sriovVfs(), hw.features(), kernel.orElse(profile.get().defaultKernel()).apiName(), online));
     }
 
-    private static void throwIfAny(List<FieldProblem> invalid, List<FieldProblem> unknown) {
+    static void throwIfAny(List<FieldProblem> invalid, List<FieldProblem> unknown) {
         if (invalid.isEmpty() && unknown.isEmpty()) {
             return;
         }

@@ -135,7 +135,7 @@ public final class ConfigurationSpace {
         return request.vmMemoryGib() * (1 + request.depth() - level);
     }
 
-    private static Candidate candidate(int index, Configuration c, Request request, Set<DvhMechanism> available) {
+    static Candidate candidate(int index, Configuration c, Request request, Set<DvhMechanism> available) {
         Path path = path(c, request);
         List<Violation> violations = new ArrayList<>(TopologyRules.checkHost(path.host()));
         for (int k = 1; k < request.depth(); k++) {

@@ -16,8 +16,15 @@ public final class Calibration {
 
     private final Map<Param, Double> values;
     private final double[] byOrdinal;
+    /** Set at the ordinal of every parameter read, or {@code null} when reads are not recorded. */
+    private final java.util.concurrent.atomic.AtomicIntegerArray reads;
 
     private Calibration(EnumMap<Param, Double> overrides) {
+        this(overrides, false);
+    }
+
+    private Calibration(EnumMap<Param, Double> overrides, boolean recording) {
+        this.reads = recording ? new java.util.concurrent.atomic.AtomicIntegerArray(Param.values().length) : null;
         EnumMap<Param, Double> all = new EnumMap<>(Param.class);
         byOrdinal = new double[Param.values().length];
         for (Param p : Param.values()) {
@@ -30,7 +37,32 @@ public final class Calibration {
 
     /** The value of {@code param}. */
     public double get(Param param) {
-        return byOrdinal[Objects.requireNonNull(param, "param").ordinal()];
+        int i = Objects.requireNonNull(param, "param").ordinal();
+        if (reads != null) {
+            reads.lazySet(i, 1);
+        }
+        return byOrdinal[i];
+    }
+
+    /**
+     * The same values, recording which parameters are read ({@link #read()}): what a path's prices and a workload on it depend
+     * on, so a sensitivity analysis leaves out the parameters nothing reads (their effect is exactly zero). Equal to this one.
+     */
+    public Calibration recordingReads() {
+        return new Calibration(new EnumMap<>(values), true);
+    }
+
+    /** The parameters read so far, in declaration order (empty unless made by {@link #recordingReads()}). */
+    public java.util.Set<Param> read() {
+        java.util.Set<Param> out = java.util.EnumSet.noneOf(Param.class);
+        if (reads != null) {
+            for (Param p : Param.values()) {
+                if (reads.get(p.ordinal()) != 0) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
     }
 
     /** A copy with {@code param} set to {@code value} (a finite, non-negative number). */
