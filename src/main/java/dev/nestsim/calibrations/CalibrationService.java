@@ -65,6 +65,10 @@ public class CalibrationService {
         }
     }
 
+    /** A calibration's name and the kernel it was fitted on. */
+    public record Named(String name, KernelGeneration kernel) {
+    }
+
     /** 409: a calibration of that name exists, or something still uses the calibration. */
     static final class CalibrationConflictException extends ApiProblemException {
         CalibrationConflictException(String detail, List<FieldProblem> errors) {
@@ -136,6 +140,23 @@ public class CalibrationService {
     @Transactional(readOnly = true)
     public Optional<Stored> byId(UUID id) {
         return calibrations.findById(id).map(this::stored);
+    }
+
+    /**
+     * The name and kernel of each calibration of these ids whoever owns it (what a host's response shows of the one it
+     * names, which was checked to be its own tenant's); a missing one is left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Named> labels(java.util.Collection<UUID> ids) {
+        Map<UUID, Named> labels = new LinkedHashMap<>();
+        Set<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return labels;
+        }
+        for (Object[] row : calibrations.namesAndKernels(wanted)) {
+            KernelGeneration.byApiName((String) row[2]).ifPresent(kernel -> labels.put((UUID) row[0], new Named((String) row[1], kernel)));
+        }
+        return labels;
     }
 
     @Transactional(readOnly = true)

@@ -45,13 +45,20 @@ public record ExperimentSpec(String name, String preset, List<TargetSpec> target
      * @param kernel     L0's kernel generation ({@code linux-4.18}), or {@code null} for the profile's
      * @param onlineCpus the CPUs L0 brings online, or {@code null} for all
      * @param hardware   the rest of the hardware and L0's other settings (the advisor's), or {@code null} for the defaults
+     * @param calibration the calibration the host computes with (its id or name, as in POST /api/v1/hosts), or {@code null}
+     *                    for the reference parameters
      */
     public record HostPart(String profile, Integer cores, Double clockGhz, Integer memoryGib, Set<DvhMechanism> dvh, String kernel,
-                           Integer onlineCpus, HostExtras hardware) {
+                           Integer onlineCpus, HostExtras hardware, String calibration) {
+
+        public HostPart(String profile, Integer cores, Double clockGhz, Integer memoryGib, Set<DvhMechanism> dvh, String kernel,
+                        Integer onlineCpus, HostExtras hardware) {
+            this(profile, cores, clockGhz, memoryGib, dvh, kernel, onlineCpus, hardware, null);
+        }
 
         public HostPart(String profile, Integer cores, Double clockGhz, Integer memoryGib, Set<DvhMechanism> dvh, String kernel,
                         Integer onlineCpus) {
-            this(profile, cores, clockGhz, memoryGib, dvh, kernel, onlineCpus, null);
+            this(profile, cores, clockGhz, memoryGib, dvh, kernel, onlineCpus, null, null);
         }
     }
 

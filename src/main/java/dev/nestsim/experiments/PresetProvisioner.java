@@ -109,7 +109,7 @@ class PresetProvisioner {
         ExperimentSpec.HostExtras x = h.hardware() == null ? new ExperimentSpec.HostExtras(null, null, null, null, null, null) : h.hardware();
         Optional<UUID> host = part(field + ".host", problems, () -> hosts.create(new HostSpec(prefix, h.profile(), h.cores(), h.clockGhz(),
                 h.memoryGib(), x.nicGbps(), x.nicSriovVfs(), x.features(), h.dvh(), x.haltPollNs(), null, x.exposeVmcsShadowing(),
-                x.postedInterrupts(), hostKernel.orElse(null), h.onlineCpus())).getId());
+                x.postedInterrupts(), hostKernel.orElse(null), h.onlineCpus()), h.calibration()).getId());
         if (host.isEmpty() || (h.kernel() != null && hostKernel.isEmpty())) {
             return Optional.empty();
         }

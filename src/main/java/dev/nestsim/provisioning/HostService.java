@@ -47,15 +47,20 @@ public class HostService {
         return create(spec, null);
     }
 
-    /** A host on the calibration {@code calibration} names (its id or name; {@code null}: the reference parameters). */
+    /**
+     * A host on the calibration {@code calibration} names (its id or name; {@code null}: the reference parameters): 422
+     * when none has that id or name (rule known-calibration) or it was fitted on another kernel than L0's (rule
+     * calibration-kernel).
+     */
     public HostEntity create(HostSpec spec, String calibration) {
         Host host = HostResolver.resolve(spec);
-        UUID calibrationId = calibrations.resolve(calibration);
+        HostCalibrations.Label chosen = calibrations.resolve(calibration);
+        HostCalibrations.requireKernel(chosen, host.kernel());
         Instant now = now();
         HostEntity entity = new HostEntity(UUID.randomUUID(), now);
         entity.ownedBy(tenancy.current());
         entity.apply(spec.name(), spec.profile(), host, now);
-        entity.useCalibration(calibrationId);
+        entity.useCalibration(chosen == null ? null : chosen.id());
         return hosts.saveAndFlush(entity);
     }
 
@@ -79,16 +84,21 @@ public class HostService {
         return replace(id, ifMatch, spec, null);
     }
 
-    /** {@link #replace(UUID, String, HostSpec)}, the host then on the calibration {@code calibration} names ({@code null}: the reference). */
+    /**
+     * {@link #replace(UUID, String, HostSpec)}, the host then on the calibration {@code calibration} names ({@code null}: the
+     * reference), with the rules of {@link #create(HostSpec, String)}: a change of L0's kernel away from the calibration's is
+     * refused as naming a calibration of another kernel is.
+     */
     public HostEntity replace(UUID id, String ifMatch, HostSpec spec, String calibration) {
-        UUID calibrationId = calibrations.resolve(calibration);
+        HostCalibrations.Label chosen = calibrations.resolve(calibration);
         HostTrees.Locked locked = trees.lock(id).orElseThrow(() -> new NotFoundException("host", id));
         Versions.requireMatch(ifMatch, locked.host().getVersion());
         Host host = HostResolver.resolve(spec);
+        HostCalibrations.requireKernel(chosen, host.kernel());
         locked.tree().setHost(host);
         Violations.throwIfDependents("host '" + locked.host().getName() + "'", true, locked.tree().checkBelow(null, topology.maxDepth()));
         locked.host().apply(spec.name(), spec.profile(), host, now());
-        locked.host().useCalibration(calibrationId);
+        locked.host().useCalibration(chosen == null ? null : chosen.id());
         return hosts.saveAndFlush(locked.host());
     }
 

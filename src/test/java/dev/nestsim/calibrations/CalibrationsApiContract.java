@@ -224,4 +224,78 @@ abstract class CalibrationsApiContract {
         assertThat(api.post("/api/v1/hosts", Body.aHost(unique("h")).with("calibration", "no-such-calibration"))).hasStatus(422)
                 .bodyJson().extractingPath("$.errors[0].rule").isEqualTo("known-calibration");
     }
+
+    @Test
+    void aHostShowsItsCalibrationsIdNameAndKernelAndRefusesAnotherKernelsCalibration() {
+        String calibration = unique("k418");
+        String calibrationId = read(api.post("/api/v1/calibrations", aCalibration(calibration)), "$.id");
+        String before = api.counts();
+
+        MvcTestResult otherKernel = api.post("/api/v1/hosts", Body.aHost(unique("k510")).with("kernel", "linux-5.10").with("calibration", calibration));
+        assertThat(otherKernel).hasStatus(422).bodyJson().isLenientlyEqualTo("""
+                {"errors":[{"field":"calibration","pointer":"/calibration","rule":"calibration-kernel"}]}""");
+        assertThat((String) read(otherKernel, "$.errors[0].message")).contains("'" + calibration + "'", "linux-4.18", "linux-5.10");
+        assertThat(api.counts()).as("nothing created").isEqualTo(before);
+
+        String name = unique("on-k418");
+        MvcTestResult created = api.post("/api/v1/hosts", Body.aHost(name).with("calibration", calibrationId));
+        assertThat(created).hasStatus(201).bodyJson().isLenientlyEqualTo("{\"calibration\":\"" + calibrationId + "\",\"calibrationName\":\""
+                + calibration + "\",\"calibrationKernel\":\"linux-4.18\",\"kernel\":\"linux-4.18\"}");
+        String host = read(created, "$.id");
+        assertThat(api.get("/api/v1/hosts?name=" + name)).bodyJson().isLenientlyEqualTo("{\"items\":[{\"id\":\"" + host
+                + "\",\"calibration\":\"" + calibrationId + "\",\"calibrationName\":\"" + calibration + "\",\"calibrationKernel\":\"linux-4.18\"}]}");
+
+        String etag = api.etag("/api/v1/hosts/" + host);
+        MvcTestResult patched = api.patch("/api/v1/hosts/" + host, Body.of("kernel", "linux-5.3"), etag);
+        assertThat(patched).as("a patch that moves L0 off the calibration's kernel").hasStatus(422)
+                .bodyJson().extractingPath("$.errors[0].rule").isEqualTo("calibration-kernel");
+        assertThat((String) read(patched, "$.errors[0].message")).contains("linux-4.18", "linux-5.3");
+        MvcTestResult put = api.put("/api/v1/hosts/" + host, Body.aHost(name).with("kernel", "linux-5.10").with("calibration", calibration), etag);
+        assertThat(put).hasStatus(422).bodyJson().extractingPath("$.errors[0].rule").isEqualTo("calibration-kernel");
+        assertThat((String) read(api.get("/api/v1/hosts/" + host), "$.kernel")).as("nothing changed").isEqualTo("linux-4.18");
+        assertThat(api.patch("/api/v1/hosts/" + host, Body.of("kernel", "linux-5.3", "calibration", null), etag)).hasStatus(200)
+                .bodyJson().doesNotHavePath("$.calibrationName").doesNotHavePath("$.calibrationKernel");
+    }
+
+    @Test
+    void anExperimentsTopologyComputesWithTheCalibrationItNamesAndAnUnknownOneCreatesNothing() {
+        String calibration = unique("topology");
+        api.post("/api/v1/calibrations", aCalibration(calibration).with("l1VmexitOutput", slower(1.4)));
+        Body vm = Body.of("vcpus", 4, "memoryGib", 12);
+        Body onIt = Body.of("name", "calibrated", "host", Body.of("profile", "asplos20-testbed", "calibration", calibration), "vm", vm);
+        Body plain = Body.of("name", "reference", "host", Body.of("profile", "asplos20-testbed"), "vm", vm);
+        Body otherKernel = Body.of("name", "5.10", "host", Body.of("profile", "asplos20-testbed", "kernel", "linux-5.10", "calibration", calibration),
+                "vm", vm);
+        Body unknown = Body.of("name", "unknown", "host", Body.of("profile", "asplos20-testbed", "calibration", "no-such-calibration"), "vm", vm);
+        String before = api.counts();
+        long experiments = ((Number) read(api.get("/api/v1/experiments?size=1"), "$.totalElements")).longValue();
+
+        MvcTestResult refused = api.post("/api/v1/experiments", Body.of("name", "refused", "topologies", List.of(unknown, plain, otherKernel),
+                "workloads", List.of(Body.of("workload", "vmcall")), "replications", 1));
+
+        assertThat(refused).hasStatus(422).bodyJson().isLenientlyEqualTo("""
+                {"errors":[{"field":"topologies[0].host.calibration","rule":"known-calibration"},
+                           {"field":"topologies[2].host.calibration","rule":"calibration-kernel"}]}""");
+        assertThat(api.counts()).as("nothing provisioned").isEqualTo(before);
+        assertThat(((Number) read(api.get("/api/v1/experiments?size=1"), "$.totalElements")).longValue()).isEqualTo(experiments);
+
+        MvcTestResult created = api.post("/api/v1/experiments", Body.of("name", unique("calibrated"), "topologies", List.of(onIt, plain),
+                "workloads", List.of(Body.of("workload", "vmcall")), "replications", 1, "seed", 3));
+        assertThat(created).hasStatus(202);
+        String id = read(created, "$.id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(read(api.get("/api/v1/experiments/" + id), "$.status")));
+        assertThat((String) read(api.get("/api/v1/experiments/" + id), "$.status")).isEqualTo("SUCCEEDED");
+        MvcTestResult results = api.get("/api/v1/experiments/" + id + "/results");
+        double calibrated = ((Number) ((List<?>) read(results, "$.cells[?(@.configuration == 'calibrated')].primary.mean")).get(0)).doubleValue();
+        double reference = ((Number) ((List<?>) read(results, "$.cells[?(@.configuration == 'reference')].primary.mean")).get(0)).doubleValue();
+        assertThat(reference).isCloseTo(1554, org.assertj.core.api.Assertions.within(1.0));
+        assertThat(calibrated).as("the topology's host computes with the calibration")
+                .isCloseTo(1.4 * 1554, org.assertj.core.api.Assertions.within(0.02 * 1.4 * 1554));
+        String vmId = read(api.get("/api/v1/experiments/" + id), "$.configurations[0].vmId");
+        String hostId = read(api.get("/api/v1/vms/" + vmId), "$.hostId");
+        assertThat((String) read(api.get("/api/v1/hosts/" + hostId), "$.calibrationName")).isEqualTo(calibration);
+        assertThat(api.delete("/api/v1/experiments/" + id)).hasStatus(204);
+        assertThat(api.counts()).as("deleted with the experiment").isEqualTo(before);
+    }
 }

@@ -27,11 +27,14 @@ public record CalibrationRequest(
                 example = "2.2", requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull @DecimalMin("0.5") @DecimalMax("6.0") Double clockGhz,
         @Schema(description = "The kernel generation of the host and of the guest hypervisors (linux-4.18, linux-5.3, linux-5.10); "
-                + "default linux-5.10. Unknown names are a 400 with rule known-kernel", example = "linux-4.18")
+                + "default linux-5.10. Unknown names are a 400 with rule known-kernel. The fitted prices belong to this kernel's "
+                + "mechanisms: only a host whose L0 runs it can name the calibration (else 422, rule calibration-kernel)",
+                example = "linux-4.18")
         @Size(max = 20) String kernel,
         @Schema(description = "The output of ./x86/run x86/vmexit.flat in an L1 VM, as printed, up to 65536 characters. A line that "
                 + "starts with a known test's name but is not '<test> <cycles>' is a 400 (rule vmexit-result-line) naming the line "
-                + "number and the text", requiredMode = Schema.RequiredMode.REQUIRED, example = CalibrationsApiDocs.EXAMPLE_OUTPUT)
+                + "number and the text. The example has the runner's layout with synthetic figures (the reference model's for the "
+                + "paper's testbed), not a measurement", requiredMode = Schema.RequiredMode.REQUIRED, example = CalibrationsApiDocs.EXAMPLE_OUTPUT)
         @NotNull @Size(min = 1, max = VmexitOutput.MAX_CHARS) @NoUnpairedSurrogates String l1VmexitOutput,
         @Schema(description = "Optional: the same output in an L2 VM (a VM of a guest hypervisor of the same kernel); the nested "
                 + "parameters are then fitted too", nullable = true)

@@ -13,7 +13,9 @@ final class CalibrationsApiDocs {
      * A complete output of {@code ./x86/run x86/vmexit.flat -smp 2} in an L1 VM, as the runner prints it: the QEMU command
      * line, the guest's boot lines, every test of x86/vmexit.c in its order (the x2APIC self-IPI tests skipped without
      * x2APIC, the PCI test-device pairs), the 2017 breakdown lines after ipi, and the runner's verdict. The figures are
-     * those the reference model gives the paper's Skylake-SP testbed on Linux 4.18 for the tests it knows.
+     * those the reference model gives the paper's Skylake-SP testbed on Linux 4.18 for the tests it knows: the layout is
+     * the runner's, the figures are synthetic, not a measurement (no complete published output was found to cite; the
+     * parser's test reads a published fragment, see VmexitOutputTest).
      */
     static final String EXAMPLE_OUTPUT = "timeout -k 1s --foreground 90s /usr/bin/qemu-system-x86_64 --no-reboot -nodefaults "
             + "-device pc-testdev -device isa-debug-exit,iobase=0xf4,iosize=0x4 -vnc none -serial stdio -device pci-testdev "

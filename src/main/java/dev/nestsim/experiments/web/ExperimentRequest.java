@@ -65,7 +65,11 @@ public record ExperimentRequest(
             @Schema(description = "Memory, default the profile's", example = "192") Integer memoryGib,
             @Schema(description = "The DVH mechanisms L0 supports; default none") Set<DvhMechanism> dvh,
             @Schema(description = "L0's kernel generation; default the profile's", example = "linux-4.18") String kernel,
-            @Schema(description = "The CPUs L0 brings online; default all cores", example = "8") Integer onlineCpus) {
+            @Schema(description = "The CPUs L0 brings online; default all cores", example = "8") Integer onlineCpus,
+            @Schema(description = "The calibration the host computes with: a calibration's id or name (POST /api/v1/calibrations), as in "
+                    + "POST /api/v1/hosts; default none, the model's reference parameters. One that does not exist is a 422 (rule "
+                    + "known-calibration) naming topologies[i].host.calibration, one fitted on another kernel than the host's is a 422 "
+                    + "(rule calibration-kernel); nothing is created then", example = "my-icx") String calibration) {
     }
 
     /** A guest hypervisor of a topology. */
@@ -109,7 +113,7 @@ public record ExperimentRequest(
         }
         HostItem h = t.host();
         return new ExperimentSpec.TopologySpec(t.name(), h == null ? null : new ExperimentSpec.HostPart(h.profile(), h.cores(), h.clockGhz(),
-                h.memoryGib(), h.dvh(), h.kernel(), h.onlineCpus()),
+                h.memoryGib(), h.dvh(), h.kernel(), h.onlineCpus(), null, h.calibration()),
                 t.hypervisors() == null ? null : t.hypervisors().stream().map(v -> v == null ? null
                         : new ExperimentSpec.HypervisorPart(v.vcpus(), v.memoryGib(), v.dvh(), v.viommu(), v.kernel())).toList(),
                 t.vm() == null ? null : new ExperimentSpec.VmPart(t.vm().vcpus(), t.vm().memoryGib(), t.vm().io(), t.vm().dvh()));

@@ -11,6 +11,7 @@ import dev.nestsim.api.PageResponse;
 import dev.nestsim.api.ProblemResponse;
 import dev.nestsim.api.RequestBodies;
 import dev.nestsim.api.Versions;
+import dev.nestsim.provisioning.HostCalibrations;
 import dev.nestsim.provisioning.HostEntity;
 import dev.nestsim.provisioning.HostService;
 import dev.nestsim.provisioning.TopologyService;
@@ -26,6 +27,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -56,11 +58,13 @@ class HostController {
     private final HostService hosts;
     private final TopologyService topology;
     private final RequestBodies bodies;
+    private final HostCalibrations calibrations;
 
-    HostController(HostService hosts, TopologyService topology, RequestBodies bodies) {
+    HostController(HostService hosts, TopologyService topology, RequestBodies bodies, HostCalibrations calibrations) {
         this.hosts = hosts;
         this.topology = topology;
         this.bodies = bodies;
+        this.calibrations = calibrations;
     }
 
     @PostMapping(consumes = "application/json")
@@ -75,7 +79,8 @@ class HostController {
                     "detail":"kernel must be one of linux-4.18, linux-5.3, linux-5.10, was \\"linux-6.1\\"","instance":"/api/v1/hosts",\
                     "errors":[{"field":"kernel","pointer":"/kernel","rule":"known-kernel",\
                     "message":"kernel must be one of linux-4.18, linux-5.3, linux-5.10, was \\"linux-6.1\\""}]}""")))
-    @ApiResponse(responseCode = "422", description = "Unknown profile or calibration (rule known-calibration), inconsistent features, or L0 settings the hardware cannot back; "
+    @ApiResponse(responseCode = "422", description = "Unknown profile or calibration (rule known-calibration), a calibration fitted on another kernel than L0's "
+            + "(rule calibration-kernel, both kernels named), inconsistent features, or L0 settings the hardware cannot back; "
             + "or an Idempotency-Key reused for a different body",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class), examples = @ExampleObject("""
                     {"type":"https://nestsim.dev/problems/rule-violation","title":"The request breaks a topology rule","status":422,\
@@ -86,7 +91,7 @@ class HostController {
                                         @Parameter(description = IDEMPOTENCY_KEY) @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         HostEntity host = hosts.create(request.toSpec(), request.calibration());
         return ResponseEntity.created(URI.create("/api/v1/hosts/" + host.getId())).eTag(Versions.etag(host.getVersion()))
-                .body(HostResponse.of(host));
+                .body(response(host));
     }
 
     @GetMapping("/{id}")
@@ -96,7 +101,7 @@ class HostController {
     @ApiResponse(responseCode = "404", description = "No such host", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HostResponse> get(@PathVariable UUID id) {
         HostEntity host = hosts.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(host.getVersion())).body(HostResponse.of(host));
+        return ResponseEntity.ok().eTag(Versions.etag(host.getVersion())).body(response(host));
     }
 
     @GetMapping
@@ -109,7 +114,9 @@ class HostController {
             @Parameter(description = SIZE) @RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size,
             @Parameter(description = "Only hosts of this name") @RequestParam(required = false) String name,
             @Parameter(description = "Only hosts from this profile") @RequestParam(required = false) String profile) {
-        return PageResponse.of(hosts.list(name, profile, page, size), HostResponse::of);
+        org.springframework.data.domain.Page<HostEntity> found = hosts.list(name, profile, page, size);
+        Map<UUID, HostCalibrations.Label> labels = calibrations.labels(found.stream().map(HostEntity::getCalibrationId).toList());
+        return PageResponse.of(found, host -> HostResponse.of(host, labels.get(host.getCalibrationId())));
     }
 
     @PutMapping(path = "/{id}", consumes = "application/json")
@@ -121,7 +128,8 @@ class HostController {
     @ApiResponse(responseCode = "409", description = "A guest hypervisor or VM on the host would break a rule (type conflict-with-children)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "422", description = "The host itself breaks a rule", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
+    @ApiResponse(responseCode = "422", description = "The host itself breaks a rule, as in a create: a kernel other than its calibration's (rule "
+            + "calibration-kernel) among them", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HostResponse> replace(@PathVariable UUID id, @Valid @RequestBody HostRequest request,
                                          @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -141,7 +149,8 @@ class HostController {
     @ApiResponse(responseCode = "409", description = "A guest hypervisor or VM on the host would break a rule (type conflict-with-children)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
-    @ApiResponse(responseCode = "422", description = "The host itself breaks a rule", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
+    @ApiResponse(responseCode = "422", description = "The host itself breaks a rule, as in a create: a kernel other than its calibration's (rule "
+            + "calibration-kernel) among them", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     ResponseEntity<HostResponse> patch(@PathVariable UUID id,
                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MERGE_PATCH,
@@ -182,6 +191,12 @@ class HostController {
     }
 
     private ResponseEntity<HostResponse> updated(HostEntity host) {
-        return ResponseEntity.ok().eTag(Versions.etag(host.getVersion())).body(HostResponse.of(host));
+        return ResponseEntity.ok().eTag(Versions.etag(host.getVersion())).body(response(host));
+    }
+
+    /** The host with its calibration's name and kernel. */
+    private HostResponse response(HostEntity host) {
+        UUID calibration = host.getCalibrationId();
+        return HostResponse.of(host, calibration == null ? null : calibrations.labels(List.of(calibration)).get(calibration));
     }
 }

@@ -58,7 +58,11 @@ public record HostRequest(
                 guest hypervisors and VMs) must fit in them together. Outside 1 to cores it is a 400 (rule online-cpus-range)""",
                 example = "8") Integer onlineCpus,
         @Schema(description = """
-                The calibration L0's machine computes with: a calibration's id or name (POST /api/v1/calibrations); default none,                 the model's reference parameters. Microbenchmarks, exit costs, runs and experiments on the host use it. One that                 does not exist is a 422 (rule known-calibration)""", example = "my-icx")
+                The calibration L0's machine computes with: a calibration's id or name (POST /api/v1/calibrations) of the \
+                caller's tenant; default none, the model's reference parameters. Microbenchmarks, exit costs, runs and experiments \
+                on the host use it. One that does not exist is a 422 (rule known-calibration); one fitted on another kernel than \
+                the host's L0 runs is a 422 naming both kernels (rule calibration-kernel), also when a PUT or PATCH changes the \
+                kernel of a host on a calibration: a calibration's prices belong to its kernel's mechanisms""", example = "my-icx")
         @Size(min = 1, max = 100) String calibration) {
 
     HostSpec toSpec() {

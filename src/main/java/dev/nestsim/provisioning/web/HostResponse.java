@@ -5,6 +5,7 @@ import dev.nestsim.model.hardware.HostHardware;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.HypervisorSettings;
 import dev.nestsim.model.topology.TimerOffload;
+import dev.nestsim.provisioning.HostCalibrations;
 import dev.nestsim.provisioning.HostEntity;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -36,16 +37,27 @@ public record HostResponse(
         int onlineCpus,
         @Schema(description = "The id of the calibration the host computes with; absent: the model's reference parameters",
                 example = "5b0f3b5e-8d7e-4d3c-9d0a-2f1f0c6c1a11") UUID calibration,
+        @Schema(description = "The name of the calibration the host computes with; absent with calibration", example = "my-icx")
+        String calibrationName,
+        @Schema(ref = Kernels.SCHEMA_REF, description = "The kernel the host's calibration was fitted on, always L0's kernel (rule "
+                + "calibration-kernel); absent with calibration", example = "linux-4.18") String calibrationKernel,
         @Schema(description = "Version, also the ETag", example = "0") long version,
         @Schema(description = "When it was created") Instant createdAt,
         @Schema(description = "When it last changed") Instant updatedAt) {
 
+    /** The host without its calibration's name and kernel (what a merge patch applies to needs only its id). */
     static HostResponse of(HostEntity host) {
+        return of(host, null);
+    }
+
+    /** The host, {@code calibration} the label of the calibration it names ({@code null} for none). */
+    static HostResponse of(HostEntity host, HostCalibrations.Label calibration) {
         HostHardware hw = host.hardware();
         HypervisorSettings l0 = host.l0();
         return new HostResponse(host.getId(), host.getName(), host.getProfile(), 0, hw.cores(), hw.clockGhz(), hw.memoryGib(),
                 NicBody.of(hw.nic()), FeaturesBody.of(hw.features()), DvhLists.sorted(l0.dvh()), l0.haltPollNs(), l0.timerOffload(),
-                l0.exposeVmcsShadowing(), l0.postedInterrupts(), Kernels.name(l0.kernel()), host.getOnlineCpus(), host.getCalibrationId(), host.getVersion(),
+                l0.exposeVmcsShadowing(), l0.postedInterrupts(), Kernels.name(l0.kernel()), host.getOnlineCpus(), host.getCalibrationId(),
+                calibration == null ? null : calibration.name(), calibration == null ? null : Kernels.name(calibration.kernel()), host.getVersion(),
                 host.getCreatedAt(), host.getUpdatedAt());
     }
 }
