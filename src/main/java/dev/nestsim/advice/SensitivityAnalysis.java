@@ -177,10 +177,17 @@ final class SensitivityAnalysis {
         if (design != null && !factors.isEmpty()) {
             List<Morris.Effect> effects = new ArrayList<>(Morris.effects(design, y, input.seed()));
             effects.sort(Comparator.comparingDouble((Morris.Effect e) -> -e.muStar()).thenComparing(e -> factors.get(e.factor()).name()));
+            int tier = 1;
+            double tierFloor = Double.POSITIVE_INFINITY;
             for (int i = 0; i < effects.size(); i++) {
                 Morris.Effect e = effects.get(i);
                 Param p = factors.get(e.factor());
-                parameters.add(new SensitivityResult.ParameterEffect(i + 1, p.name(), p.meaning(), p.unit(), p.defaultValue(), p.low(), p.high(),
+                if (i > 0 && e.muStarUpper() < tierFloor) {
+                    tier++;
+                    tierFloor = Double.POSITIVE_INFINITY;
+                }
+                tierFloor = Math.min(tierFloor, e.muStarLower());
+                parameters.add(new SensitivityResult.ParameterEffect(i + 1, tier, p.name(), p.meaning(), p.unit(), p.defaultValue(), p.low(), p.high(),
                         e.muStar(), e.muStarLower(), e.muStarUpper(), e.mu(), e.sigma()));
             }
             spread = new SensitivityResult.Spread(Arrays.stream(y).min().orElseThrow(), Arrays.stream(y).max().orElseThrow(), y.length);

@@ -77,9 +77,12 @@ public record SensitivityResult(Figure base, @ArraySchema(maxItems = 16) List<Kn
      * @param muStarUpper its upper bound
      * @param mu          the mean signed effect (positive: a dearer parameter raises the figure)
      * @param sigma       the effects' standard deviation: large against {@code muStar}, the effect depends on the other parameters
+     * @param tier        1 for the leaders; a parameter starts a new tier when its interval lies wholly below every interval of the
+     *                    tier above: ranks within a tier are not told apart by the trajectories (another seed may swap them),
+     *                    ranks across tiers are
      */
     @Schema(name = "SensitivityParameterEffect")
-    public record ParameterEffect(int rank, String parameter, String meaning, String unit, double reference, double low, double high,
+    public record ParameterEffect(int rank, int tier, String parameter, String meaning, String unit, double reference, double low, double high,
                                   double muStar, double muStarLower, double muStarUpper, double mu, double sigma) {
     }
 

@@ -59,7 +59,9 @@ class SensitivityAnalysisTest {
             assertThat(p.muStarLower()).isLessThanOrEqualTo(p.muStar());
             assertThat(p.muStarUpper()).isGreaterThanOrEqualTo(p.muStar());
             if (i > 0) {
-                assertThat(p.muStar()).isLessThanOrEqualTo(r.parameters().get(i - 1).muStar());
+                SensitivityResult.ParameterEffect above = r.parameters().get(i - 1);
+                assertThat(p.muStar()).isLessThanOrEqualTo(above.muStar());
+                assertThat(p.tier()).isBetween(above.tier(), above.tier() + 1);
             }
         }
         SensitivityResult.ParameterEffect refill = r.parameters().stream().filter(p -> p.parameter().equals("TLB_REFILL_HYPERVISOR")).findFirst()
@@ -75,6 +77,9 @@ class SensitivityAnalysisTest {
         assertThat(r.knobs()).extracting(SensitivityResult.KnobEffect::rank).containsExactlyElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, r.knobs().size()).boxed().toList());
         assertThat(r.spread().min()).isLessThanOrEqualTo(r.base().normalizedToNative().mean() + r.base().normalizedToNative().halfWidth());
+        assertThat(r.parameters().get(0).tier()).isEqualTo(1);
+        assertThat(r.parameters().get(r.parameters().size() - 1).tier()).as("the unread-but-inert tail is told apart from the leaders")
+                .isGreaterThan(1);
         assertThat(r.conclusion()).contains(r.parameters().get(0).parameter(), r.knobs().get(0).knob());
     }
 
