@@ -40,9 +40,11 @@ public class SensitivityService {
     private final Clock clock;
     private final Tenancy tenancy;
     private final SecureRandom seeds = new SecureRandom();
+    private final boolean compute;
 
     SensitivityService(SensitivityRepository analyses, SensitivityCheck check, EntityManager entities, JobScheduler jobs, Clock clock,
-                       Tenancy tenancy) {
+                       Tenancy tenancy, @org.springframework.beans.factory.annotation.Value("${nestsim.sensitivity.compute:true}") boolean compute) {
+        this.compute = compute;
         this.analyses = analyses;
         this.check = check;
         this.entities = entities;
@@ -71,6 +73,10 @@ public class SensitivityService {
 
     /** Enqueues the analysis' job (JobRunr ignores a job id it has already); a failure is left to the sweep. */
     void enqueue(UUID id, int sweep) {
+        if (!compute) {
+            log.debug("sensitivity {}: nestsim.sensitivity.compute=false, left QUEUED for an instance that computes", id);
+            return;
+        }
         try {
             jobs.<SensitivityJob>enqueue(SensitivityJob.jobIdOf(id, sweep), job -> job.execute(id));
         } catch (RuntimeException e) {

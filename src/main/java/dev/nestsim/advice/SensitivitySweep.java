@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
  * carries on from the last stored point; a job that is still alive elsewhere only costs a second computation of the same points.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "nestsim.sensitivity.compute", havingValue = "true",
+        matchIfMissing = true)
 class SensitivitySweep implements SmartLifecycle {
 
     private static final int BATCH = 20;
