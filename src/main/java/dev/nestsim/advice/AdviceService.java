@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Advice: create (checked whole, stored QUEUED), read, list, cancel. {@link AdviceEngine} moves it on. */
+/** Advice: create (checked whole, stored QUEUED), read, list, cancel, delete. {@link AdviceEngine} moves it on. */
 @Service
 @Transactional
 public class AdviceService {
@@ -111,6 +111,34 @@ public class AdviceService {
     }
 
     /**
+     * Deletes a SUCCEEDED, FAILED or CANCELLED advice with the experiments its stages created, each through
+     * {@link ExperimentService#delete} (so with the hosts, hypervisors and VMs it provisioned; never the user's own resources,
+     * and the runs stay, with their results), in one transaction: when one of them cannot be deleted, nothing is. An experiment
+     * the user already deleted is skipped. 409 while the advice is QUEUED or RUNNING.
+     */
+    public void delete(UUID id) {
+        AdviceEntity a = get(id);
+        if (!a.getStatus().isTerminal()) {
+            throw new StillRunningException(a);
+        }
+        java.util.Set<UUID> created = new java.util.LinkedHashSet<>();
+        if (a.getPlan() != null) {
+            JSON.readValue(a.getPlan(), AdviceEngine.Plan.class).all().forEach(s -> created.add(s.experimentId()));
+        }
+        if (a.getExperimentId() != null) {
+            created.add(a.getExperimentId());
+        }
+        for (UUID experiment : created) {
+            dev.nestsim.experiments.ExperimentEntity e = entities.find(dev.nestsim.experiments.ExperimentEntity.class, experiment);
+            if (e != null && e.getTenant().equals(a.getTenant())) {
+                experiments.delete(experiment);
+            }
+        }
+        advice.delete(a);
+        entities.flush();
+    }
+
+    /**
      * How far an advice has got: its stage (0 screening, 1 simulating the most promising, 2 refining the contenders) and its
      * current experiment's cells done of the total.
      */
@@ -133,6 +161,14 @@ public class AdviceService {
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** 409: an advice that is QUEUED or RUNNING cannot be deleted. */
+    static final class StillRunningException extends ApiProblemException {
+        StillRunningException(AdviceEntity a) {
+            super(HttpStatus.CONFLICT, ProblemType.IN_USE, "advice " + a.getId() + " is " + a.getStatus() + ": cancel it first (POST /api/v1/advice/"
+                    + a.getId() + "/cancel), or wait until it has finished", List.of());
+        }
     }
 
     /** 409: a finished advice cannot be cancelled. */

@@ -65,6 +65,16 @@ class AdviceTenancyTest {
         assertThat(myExperiments).as("the search's stage experiments are the asker's").isPositive();
         assertThat(((Number) read(get("/api/v1/experiments?size=1", theirs), "$.totalElements")).longValue()).isZero();
         assertThat(((Number) read(get("/api/v1/runs?size=1", theirs), "$.totalElements")).longValue()).isZero();
+
+        assertThat(delete("/api/v1/advice/" + id, theirs)).as("another tenant's advice is a 404 to delete too").hasStatus(404);
+        assertThat(get("/api/v1/advice/" + id, mine)).hasStatus(200);
+        assertThat(delete("/api/v1/advice/" + id, mine)).hasStatus(204);
+        assertThat(((Number) read(get("/api/v1/experiments?size=1", mine), "$.totalElements")).longValue())
+                .as("its stage experiments went with it").isZero();
+    }
+
+    private MvcTestResult delete(String path, String secret) {
+        return mvc.delete().uri(path).header("Authorization", "Bearer " + secret).exchange();
     }
 
     private String issue(String tenant, String role) {

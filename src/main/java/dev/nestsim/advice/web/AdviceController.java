@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Advice: create, watch, list, cancel. */
+/** Advice: create, watch, list, cancel, delete. */
 @RestController
 @RequestMapping(path = "/api/v1/advice", produces = "application/json")
 @Tag(name = "Advice", description = "The cheapest configuration that meets a target: every configuration the topology rules allow for a "
@@ -103,6 +104,21 @@ class AdviceController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
     AdviceResponse cancel(@PathVariable UUID id, @Parameter(description = KEY) @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return AdviceResponse.of(advice.cancel(id), advice);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteAdvice", summary = "Delete an advice", description = "Deletes a SUCCEEDED, FAILED or CANCELLED advice "
+            + "and the experiments its stages created, with the hosts, hypervisors and VMs they provisioned for themselves; never the user's "
+            + "own resources (a host given as hostId is only read). The runs stay, with their results. All or nothing.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No such advice",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
+    @ApiResponse(responseCode = "409", description = "It is QUEUED or RUNNING (cancel it first), a run of one of its experiments is still "
+            + "stopping, or a resource one of them provisioned is used by other queued or running work",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemResponse.class)))
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        advice.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     /** What each event carries. */

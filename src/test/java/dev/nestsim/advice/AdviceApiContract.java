@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.nestsim.support.ApiClient;
-import dev.nestsim.support.ApiTest;
 import dev.nestsim.support.Body;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -22,12 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The advisor as a user sees it, on a small space (depth 1, no DVH, no posted interrupts or VF: EMULATED or VIRTIO, halt polling on
- * or off) and a small memcached, on an H2 database of its own (its runs go through JobRunr).
+ * or off) and a small memcached: asked, ranked, applied, cancelled, deleted. On an H2 database of its own ({@link AdviceApiH2Test})
+ * and on PostgreSQL ({@link AdviceApiPostgresTest}); its runs go through JobRunr.
  */
-@ApiTest
-@TestPropertySource(properties = {"nestsim.experiments.feed-interval=100ms",
-        "spring.datasource.url=jdbc:h2:mem:nestsim-advice;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"})
-class AdviceApiTest {
+abstract class AdviceApiContract {
 
     private static final Duration WAIT = Duration.ofSeconds(240);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -134,5 +130,65 @@ class AdviceApiTest {
         assertThat(fields).contains("parameters.clientThreads", "host.onlineCpus", "depth", "constraints.minNormalizedToNative", "replications",
                 "maxSimulated");
         assertThat(((Number) read(api.get("/api/v1/advice?size=1"), "$.totalElements")).longValue()).isEqualTo(before);
+    }
+
+    @Test
+    void deletingAnAdviceDeletesItsExperimentsAndWhatTheyProvisionedButNeverTheUsersHostNorTheRuns() {
+        String host = api.host(Body.of("name", "advised-host", "profile", "asplos20-testbed", "kernel", "linux-4.18", "onlineCpus", 6));
+        String resources = api.counts();
+        String id = create(aSmallAdvice(smallSpace()).with("host", Map.of("hostId", host)));
+        JsonNode done = finished(id);
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        List<String> experiments = new java.util.ArrayList<>();
+        done.at("/space/experiments").forEach(e -> experiments.add(e.asString()));
+        assertThat(experiments).isNotEmpty();
+        assertThat(api.counts()).as("its experiments provisioned topologies of their own").isNotEqualTo(resources);
+        String run = done.at("/recommendations/0/run/runId").asString();
+
+        MvcTestResult deleted = mvc.delete().uri("/api/v1/advice/" + id).header("Idempotency-Key", java.util.UUID.randomUUID().toString()).exchange();
+
+        assertThat(deleted).hasStatus(204);
+        assertThat(api.get("/api/v1/advice/" + id)).hasStatus(404).hasContentType("application/problem+json");
+        for (String experiment : experiments) {
+            assertThat(api.get("/api/v1/experiments/" + experiment)).as("experiment %s", experiment).hasStatus(404);
+        }
+        assertThat(api.counts()).as("what the experiments provisioned is gone, the user's host stays").isEqualTo(resources);
+        assertThat(api.get("/api/v1/hosts/" + host)).hasStatus(200);
+        assertThat(api.get("/api/v1/runs/" + run)).as("the runs stay, with their results").hasStatus(200);
+        assertThat(api.get("/api/v1/runs/" + run + "/result")).hasStatus(200);
+        assertThat(api.delete("/api/v1/advice/" + id)).as("deleted once").hasStatus(404);
+        assertThat(api.delete("/api/v1/advice/" + java.util.UUID.randomUUID())).hasStatus(404).hasContentType("application/problem+json");
+    }
+
+    @Test
+    void aQueuedOrRunningAdviceIsNotDeletedUntilCancelledThenItGoesWithItsExperiment() {
+        String resources = api.counts();
+        String id = create(aSmallAdvice(smallSpace()).with("seed", 12));
+
+        MvcTestResult refused = api.delete("/api/v1/advice/" + id);
+
+        assertThat(refused).hasStatus(409).hasContentType("application/problem+json");
+        assertThat((String) read(refused, "$.detail")).containsPattern("is (QUEUED|RUNNING): cancel it first");
+        assertThat(api.get("/api/v1/advice/" + id)).as("nothing changed").hasStatus(200);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> read(api.get("/api/v1/advice/" + id), "$.progress.experimentId") != null
+                        || !"QUEUED".equals(read(api.get("/api/v1/advice/" + id), "$.status")));
+        String experiment = read(api.get("/api/v1/advice/" + id), "$.progress.experimentId");
+        MvcTestResult cancelled = api.post("/api/v1/advice/" + id + "/cancel", Body.of());
+        assertThat(cancelled).as(body(cancelled)).hasStatus(200);
+        assertThat((String) read(cancelled, "$.status")).isEqualTo("CANCELLED");
+
+        // its runs stop at their next replication: until then the experiment, and so the advice, is a 409 that changes nothing
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            int status = api.delete("/api/v1/advice/" + id).getResponse().getStatus();
+            assertThat(status).isIn(204, 409);
+            return status == 204;
+        });
+
+        assertThat(api.get("/api/v1/advice/" + id)).hasStatus(404);
+        if (experiment != null) {
+            assertThat(api.get("/api/v1/experiments/" + experiment)).hasStatus(404);
+        }
+        assertThat(api.counts()).isEqualTo(resources);
     }
 }
