@@ -60,7 +60,10 @@ class SensitivityCheck {
         int maxReplications = Math.min(MAX_REPLICATIONS, runner.map(r -> Math.min(r.descriptor().maxReplications(), runLimits.maxReplications()))
                 .orElse(runLimits.maxReplications()));
         int replications = spec.replications() == null ? Math.min(DEFAULT_REPLICATIONS, maxReplications) : spec.replications();
-        if (spec.replications() != null && (replications < 2 || replications > maxReplications)) {
+        if (maxReplications < 2) {
+            invalid.add(FieldProblem.of("replications", "replications-range", "a sensitivity analysis needs 2 replications (a knob's interval "
+                    + "needs two pairs), and this workload or nestsim.runs.max-replications allows " + maxReplications));
+        } else if (spec.replications() != null && (replications < 2 || replications > maxReplications)) {
             invalid.add(FieldProblem.of("replications", "replications-range", "replications must be between 2 (a knob's interval needs two "
                     + "pairs) and " + maxReplications + ", was " + replications));
         }
