@@ -171,8 +171,8 @@ class ApplicationWorkloadsTest {
         Map<Integer, Double> busiest = busiest(baseline);
         assertThat(busiest).containsOnlyKeys(0, 1, 2);
         assertThat(busiest.values()).allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
-        // 200 connections saturate the path: some CPU on it is the bottleneck
-        assertThat(busiest.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow()).isGreaterThan(0.95);
+        // 200 connections saturate the path: the leaf's vCPU that holds the transmit qdisc, ringing the doorbell, is the bottleneck
+        assertThat(busiest.get(2)).isGreaterThan(0.9);
 
         WorkloadResult dvh = runner("memcached").run(PaperPaths.L2_DVH.path(), shortRun("memcached"), 5, 2, RunMonitor.NONE);
         assertThat(busiest(dvh)).as("L1 does no I/O under virtual-passthrough").containsOnlyKeys(0, 2);

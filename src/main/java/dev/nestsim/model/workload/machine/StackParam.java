@@ -26,6 +26,8 @@ public enum StackParam {
     SYSCALL_RECV(1500, 800, 2500, "cycles", "recv/read syscall with tcp_recvmsg and a small copy", "[est] of tcp_recvmsg"),
     SEND_SMALL(3300, 2200, 4400, "cycles", "tcp_sendmsg, tcp_write_xmit, IP, qdisc and driver start_xmit of one small skb",
             "[est]: TX (syscall + TCP output + driver) 1.5-2 us"),
+    QDISC_XMIT(400, 200, 800, "cycles", "the qdisc owner's dequeue and start_xmit of a packet another CPU queued while it held the device",
+            "[est] of net/sched/sch_generic.c qdisc_restart and sch_direct_xmit (the sender's TCP output and enqueue are in SEND_SMALL)"),
     SEND_TSO_SKB(5000, 3000, 8000, "cycles", "TCP output, skb build and driver xmit of one 64 KiB TSO skb (copy counted apart)", "[est]; skb size from tcp_output.c tcp_tso_autosize"),
     COPY_PER_BYTE(0.5, 0.3, 0.8, "cycles/byte", "user-kernel copy of payload", "netperf README example: service demand 0.320 us/KB sent, 0.514 us/KB received [3rd], copy share [est]"),
     THREAD_WAKE(1100, 700, 2000, "cycles", "try_to_wake_up: select the CPU, enqueue, check preemption (without the IPI)", "[est] ~0.5 us (kernel/sched/core.c try_to_wake_up)"),

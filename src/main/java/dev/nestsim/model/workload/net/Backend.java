@@ -11,10 +11,12 @@ import java.util.List;
 /**
  * The device backend that hypervisor level k runs for the virtio (or emulated) NIC of level k + 1: a vhost-net
  * worker thread serving both queues, or QEMU's e1000 emulation (drivers/vhost/net.c handle_tx/handle_rx; QEMU hw/net/e1000.c). It sleeps with guest
- * notifications enabled; a doorbell (or a packet from the host side) wakes it, and it then runs passes of at
- * most 256 packets per queue. Transmit notifications stay disabled while it works on the transmit queue, so
- * packets the guest adds meanwhile need no doorbell (EVENT_IDX); it re-enables them as soon as it finds that
- * queue empty, even if it still has receive work ({@code handle_tx} and {@code handle_rx} re-arm separately).
+ * notifications enabled; a doorbell (or a packet from the host side) wakes it. {@code handle_tx} and {@code handle_rx}
+ * are separate work items of the one worker (Linux 4.18 vhost_worker): each runs until its queue is empty or it has
+ * handled 256 packets, then the other runs. Transmit notifications stay disabled while {@code handle_tx} runs, so
+ * packets the guest adds meanwhile need no doorbell (EVENT_IDX); it re-enables them when it finds the ring empty, which
+ * is after its last {@code sendmsg} has returned, the doorbell that send rang on the level below included, and
+ * whatever {@code handle_rx} still has to do.
  */
 final class Backend {
 
@@ -33,6 +35,10 @@ final class Backend {
     private final Pass pass = new Pass();
     private boolean active;
     private boolean txArmed = true;
+    /** Which queue's handler the worker runs: {@code handle_tx} and {@code handle_rx} are separate work items. */
+    private boolean txTurn = true;
+    /** Packets the running handler has handled since it started (it yields at {@link #WEIGHT}). */
+    private int handled;
     private int kicksInFlight;
 
     Backend(ServerNet net, int level, Cpu cpu, boolean emulated) {
@@ -108,6 +114,31 @@ final class Backend {
                 + (emulated ? StackParam.E1000_PACKET.value() : 0);
     }
 
+    /**
+     * The end of {@code handle_tx}'s last {@code sendmsg}: it runs after what that send charged to the worker's CPU (a
+     * doorbell of the level below), then re-enables the guest's notifications if the ring is still empty
+     * ({@code vhost_enable_notify}); a packet the guest added meanwhile is taken without one.
+     */
+    private final Job reArm = new Job() {
+        @Override
+        protected Object thread() {
+            return Backend.this;
+        }
+
+        @Override
+        protected double begin(Cpu on) {
+            return 0;
+        }
+
+        @Override
+        protected void end(Cpu on) {
+            if (tx.isEmpty()) {
+                txArmed = true;
+            }
+            pass.next(on);
+        }
+    };
+
     /** One pass of the worker thread over both queues. */
     private final class Pass extends Job {
         @Override
@@ -117,20 +148,25 @@ final class Backend {
 
         @Override
         protected double begin(Cpu on) {
+            if (txTurn ? tx.isEmpty() : rx.isEmpty()) {
+                switchHandler();
+            }
             double cycles = 0;
             txBatch.clear();
             rxBatch.clear();
-            while (txBatch.size() < CHUNK && !tx.isEmpty()) {
-                Packet p = tx.poll();
-                txBatch.add(p);
-                cycles += txCycles(p);
-            }
-            while (rxBatch.size() < CHUNK && !rx.isEmpty()) {
-                Packet p = rx.poll();
-                rxBatch.add(p);
-                cycles += rxCycles(p);
-            }
-            if (!rxBatch.isEmpty()) {
+            int room = Math.min(CHUNK, WEIGHT - handled);
+            if (txTurn) {
+                while (txBatch.size() < room && !tx.isEmpty()) {
+                    Packet p = tx.poll();
+                    txBatch.add(p);
+                    cycles += txCycles(p);
+                }
+            } else {
+                while (rxBatch.size() < room && !rx.isEmpty()) {
+                    Packet p = rx.poll();
+                    rxBatch.add(p);
+                    cycles += rxCycles(p);
+                }
                 cycles += StackParam.IRQFD_INJECT.value();
             }
             on.accounts().work(on.level, cycles);
@@ -145,16 +181,34 @@ final class Backend {
             for (Packet p : rxBatch) {
                 net.up(Backend.this, on, p);
             }
+            boolean sent = !txBatch.isEmpty();
+            handled += txBatch.size() + rxBatch.size();
             txBatch.clear();
             rxBatch.clear();
-            if (tx.isEmpty()) {
-                txArmed = true;
+            if (txTurn && tx.isEmpty() && sent) {
+                // handle_tx finds the ring empty only once its last sendmsg returned, doorbell of the level below included
+                on.submit(reArm);
+                return;
+            }
+            next(on);
+        }
+
+        /** After a chunk: the handler yields at its weight or when its queue is empty; the worker sleeps when both are. */
+        void next(Cpu on) {
+            if (handled >= WEIGHT || (txTurn ? tx.isEmpty() : rx.isEmpty())) {
+                switchHandler();
             }
             if (!tx.isEmpty() || !rx.isEmpty()) {
                 on.submit(this);
             } else {
                 active = false;
             }
+        }
+
+        /** The worker moves on to the other queue's handler (the one that ran requeues itself behind it at its weight). */
+        private void switchHandler() {
+            txTurn = !txTurn;
+            handled = 0;
         }
     }
 }

@@ -54,6 +54,10 @@ public final class ServerNet {
     private final Wire fromClient;
     private final TxCompletion[] completions;
     private final DmaMapping dma;
+    /** The transmit qdisc in front of the leaf's single-queue virtio-net device, or {@code null} (see {@link Qdisc}). */
+    private final Qdisc qdisc;
+    /** Index k: the transmit qdisc of guest hypervisor k's own virtio-net device, or {@code null}. */
+    private final Qdisc[] hypervisorQdiscs;
     private final List<List<Cpu>> ioCpus = new ArrayList<>();
     /** The I/O CPUs placed on a vCPU of the nested guest (not to be moved by {@link #shareVcpus}). */
     private final List<Cpu> placed = new ArrayList<>();
@@ -83,6 +87,15 @@ public final class ServerNet {
         createBackends();
         this.firstRelay = relays();
         this.dma = new DmaMapping(p);
+        this.qdisc = (io == IoModel.VIRTIO || io == IoModel.VIRTUAL_PASSTHROUGH)
+                ? new Qdisc(this::startXmit) : null;
+        this.hypervisorQdiscs = new Qdisc[Math.max(n, 1)];
+        if (io == IoModel.VIRTIO || io == IoModel.EMULATED) {
+            for (int k = 1; k < n; k++) {
+                int level = k;
+                hypervisorQdiscs[k] = new Qdisc((cpu, packet) -> hypervisorXmit(level, cpu, packet));
+            }
+        }
         shareVcpus();
         this.l0Queues = l0ReceiveQueues();
     }
@@ -287,9 +300,10 @@ public final class ServerNet {
     }
 
     /**
-     * The leaf sends {@code packet} at the end of a job on {@code cpu}: the doorbell if the device needs one (its
-     * cost delays the CPU's next job; the backend starts when the exit signals it), DMA mappings under a dynamic
-     * virtual IOMMU, then the device takes it.
+     * The leaf sends {@code packet} at the end of a job on {@code cpu}: DMA mappings under a dynamic virtual IOMMU, then,
+     * for a virtio device, through its {@link Qdisc} (the CPU that holds it sends; the others queue behind it), the
+     * doorbell if the device needs one (its cost delays the CPU's next job; the backend starts when the exit signals it)
+     * and the device takes it.
      */
     public void transmit(Cpu cpu, Packet packet) {
         if (io == null) {
@@ -303,13 +317,23 @@ public final class ServerNet {
             nicSend(packet, 0);
             return;
         }
+        if (qdisc != null) {
+            qdisc.transmit(cpu, packet);
+        } else {
+            startXmit(cpu, packet);
+        }
+    }
+
+    /** The leaf's driver hands {@code packet} to its virtio (or emulated) device; true when that rang the doorbell. */
+    private boolean startXmit(Cpu cpu, Packet packet) {
         Backend backend = io == IoModel.VIRTUAL_PASSTHROUGH ? backends[0] : backends[n - 1];
         if (backend.needsKick()) {
             cpu.accounts().count(Counter.KICKS, 1);
             ring(cpu, n, backend, packet);
-        } else {
-            backend.enqueueTx(packet);
+            return true;
         }
+        backend.enqueueTx(packet);
+        return false;
     }
 
     /** A doorbell at {@code level}: its cost on {@code cpu}, the backend woken when the handler signals. */
@@ -326,19 +350,33 @@ public final class ServerNet {
         }.after(sim.seconds(signal));
     }
 
-    /** A backend's pass sends {@code packet} one level down: the physical NIC at L0, else the next backend. */
+    /**
+     * A backend's pass sends {@code packet} one level down: the physical NIC at L0, else, through the qdisc of the
+     * hypervisor's own virtio-net device, the next backend (the tap, the bridge and that device's {@code start_xmit} run
+     * in the worker's {@code sendmsg}).
+     */
     void down(Backend from, Cpu on, Packet packet) {
         int k = from.level();
         if (k == 0) {
             nicSend(packet, leafNapi.length);
             return;
         }
+        if (hypervisorQdiscs[k] != null) {
+            hypervisorQdiscs[k].transmit(on, packet);
+        } else {
+            hypervisorXmit(k, on, packet);
+        }
+    }
+
+    /** Level k's own virtio-net driver hands {@code packet} to the backend of level k - 1; true when that rang the doorbell. */
+    private boolean hypervisorXmit(int k, Cpu on, Packet packet) {
         Backend lower = backends[k - 1];
         if (lower.needsKick()) {
             ring(on, k, lower, packet);
-        } else {
-            lower.enqueueTx(packet);
+            return true;
         }
+        lower.enqueueTx(packet);
+        return false;
     }
 
     /** A backend's pass copies {@code packet} into the guest one level up and interrupts it. */
