@@ -22,7 +22,7 @@ class PaperFindingsTest {
     /**
      * More than 3 times worse than a single-level VM (the paper: netperf TCP_RR, Apache and Memcached). Memcached's
      * responses each ring the nested doorbell from the one vCPU that holds the leaf's transmit qdisc; Apache reaches
-     * only about 2.3 times in the model (docs/workloads.md section 3), so its test asks for 2.
+     * only about 2.5 times in the model (docs/workloads.md section 3), so its test asks for 2.
      */
     @ParameterizedTest
     @ValueSource(strings = {"netperf-tcp-rr", "memcached"})

@@ -21,9 +21,24 @@ final class Conversation {
     double started;
     boolean flushed;
     boolean accepted;
+    /** Requests this connection has completed. */
+    int served;
+
+    /** What the listener is handed to finish this connection's previous lingering close (not the request itself). */
+    final Conversation closer;
+    /** True for a {@link #closer}. */
+    final boolean closing;
 
     Conversation(int id) {
         this.id = id;
+        this.closing = false;
+        this.closer = new Conversation(this);
+    }
+
+    private Conversation(Conversation of) {
+        this.id = of.id;
+        this.closing = true;
+        this.closer = null;
     }
 
     Round current() {

@@ -22,6 +22,8 @@ import umontreal.ssj.rng.RandomStream;
 public final class ConversationSim {
 
     private static final double ACCEPT_CYCLES = 5000;
+    /** A lingering close's end in the listener: the read that sees the FIN, then close() and the socket's teardown [est 3.5 us]. */
+    private static final double CLOSE_CYCLES = 3.5 * 2200;
 
     private final Sim sim;
     private final ConversationProfile profile;
@@ -140,6 +142,7 @@ public final class ConversationSim {
             boolean last = r.requestBytes() == 0 && i == r.clientAcks() - 1;
             Packet ack = Packet.ack(c.id, last ? Conversation.LAST : Conversation.MIDDLE);
             ack.data = c;
+            ack.closesPrevious = i == 0 && r.lingering() && c.served > 0;
             net.fromClient(ack);
         }
         if (r.requestBytes() > 0) {
@@ -194,6 +197,7 @@ public final class ConversationSim {
             if (c.lastRound()) {
                 if (c.rounds != null) {
                     measurement.done(1, sim.now() - c.started);
+                    c.served++;
                 }
                 c.rounds = c.next;
                 c.serverWork = c.nextServerWork;
@@ -225,6 +229,9 @@ public final class ConversationSim {
         public void accept(Cpu cpu, Packet packet) {
             Conversation c = (Conversation) packet.data;
             if (packet.kind != Conversation.LAST) {
+                if (packet.closesPrevious && listener != null) {
+                    listener.handOver(cpu, c.closer);
+                }
                 return;
             }
             Round r = c.current();
@@ -271,17 +278,20 @@ public final class ConversationSim {
         }
     }
 
-    /** The listener thread (Apache's mpm_event): accept, then hand the connection to its worker. */
+    /** The listener thread (Apache's mpm_event): accept, then hand the connection to its worker; or end a lingering close. */
     private final class Listener implements AppThread.Body<Conversation> {
         @Override
         public double cycles(Cpu cpu, Conversation c, boolean woken) {
-            double cycles = (woken ? StackParam.EPOLL_WAIT.value() : 0) + ACCEPT_CYCLES;
+            double cycles = (woken ? StackParam.EPOLL_WAIT.value() : 0) + (c.closing ? CLOSE_CYCLES : ACCEPT_CYCLES);
             cpu.accounts().work(cpu.level, cycles);
             return cycles;
         }
 
         @Override
         public void done(Cpu cpu, Conversation c) {
+            if (c.closing) {
+                return;
+            }
             c.accepted = true;
             c.server.handOver(cpu, c);
         }

@@ -96,14 +96,20 @@ public final class Profiles {
      * lets 10 segments out. Then slow start: each later round is the client's ACKs for the previous burst (quick-ACK
      * every other segment, merged by its GRO: one per 4 segments) and the next burst, twice as large; the first
      * of them wakes the worker to write the rest of the page into the freed send buffer, the others are sent by
-     * the kernel; the last carries the FIN, and the lingering close runs in the softirq. Apache sends the file from a
+     * the kernel; the last carries the server's FIN (the worker's shutdown at the start of its lingering close, after
+     * which mpm_event leaves the connection to the listener's pollset). The next request's first round starts with
+     * ab's FIN for this connection, sent just before its next SYN: the kernel ACKs it, and it wakes the listener, which
+     * reads the end of the stream and closes the socket (event.c process_lingering_close). Apache sends the file from a
      * mapping (EnableMMAP, on by default; EnableSendfile off): the worker unmaps it after its last write, a TLB
      * shootdown of the file's pages on every other CPU that holds the process's address space ({@link TlbShootdown}).
      */
     public static ConversationProfile apache(int concurrency, int pageBytes) {
         int remaining = pageBytes + APACHE_HEADER_BYTES;
         java.util.List<Round> rounds = new java.util.ArrayList<>();
-        rounds.add(new Round("syn", 1, 0, false, false, SYN_HANDLING, false, 1, 0, AB_REQUEST / 2));
+        // ab closes the previous connection, then connects: its FIN and the SYN arrive back to back, and the kernel
+        // answers both from the softirq (the ACK of the FIN, which takes the old socket to TIME_WAIT, then the SYN-ACK);
+        // the FIN also wakes the listener, which polls the old connection in its lingering close
+        rounds.add(new Round("fin-and-syn", 2, 0, false, false, SYN_HANDLING, false, 2, 0, AB_REQUEST / 2).closingThePrevious());
         int burst = Math.min(remaining, 10 * MSS);
         remaining -= burst;
         rounds.add(new Round("get", 1, 100, true, true, APACHE_REQUEST, false, 1, burst, remaining == 0 ? AB_REQUEST / 2 : 0));
@@ -115,8 +121,8 @@ public final class Profiles {
             burst = Math.min(remaining, segments * MSS);
             remaining -= burst;
             boolean last = remaining == 0;
-            double server = (first ? SYN_HANDLING / 2 : 0) + (last ? CLOSE_HANDLING : 0);
-            rounds.add(new Round(last ? "last-burst-and-close" : "burst", acks, 0, first, false, server, false,
+            double server = first ? SYN_HANDLING / 2 : 0;
+            rounds.add(new Round(last ? "last-burst-and-fin" : "burst", acks, 0, first, false, server, false,
                     (burst + UNIT - 1) / UNIT, burst, last ? AB_REQUEST / 2 : 0));
             acks = Packet.segmentsOf(burst) / 4 + 1;
             first = false;

@@ -18,14 +18,16 @@ package dev.nestsim.model.workload.apps;
  * @param clientCycles  the client's application work for the round, in cycles (its kernel costs are added)
  * @param unmapPages    pages the application thread unmaps after its writes of this round (a file it mapped to send
  *                      it), 0 for none: the TLB shootdown of {@link TlbShootdown}
+ * @param lingering     true when the round's first client packet is the FIN of the connection before, which wakes the
+ *                      listener thread to finish that connection's lingering close (Apache's mpm_event)
  */
 record Round(String name, int clientAcks, int requestBytes, boolean app, boolean accept, double serverCycles,
-             boolean flush, int responseSkbs, int responseBytes, double clientCycles, int unmapPages) {
+             boolean flush, int responseSkbs, int responseBytes, double clientCycles, int unmapPages, boolean lingering) {
 
     /** A round that unmaps nothing. */
     Round(String name, int clientAcks, int requestBytes, boolean app, boolean accept, double serverCycles,
           boolean flush, int responseSkbs, int responseBytes, double clientCycles) {
-        this(name, clientAcks, requestBytes, app, accept, serverCycles, flush, responseSkbs, responseBytes, clientCycles, 0);
+        this(name, clientAcks, requestBytes, app, accept, serverCycles, flush, responseSkbs, responseBytes, clientCycles, 0, false);
     }
 
     Round {
@@ -49,7 +51,16 @@ record Round(String name, int clientAcks, int requestBytes, boolean app, boolean
     /** The same round, whose thread then unmaps {@code pages} pages. */
     Round unmapping(int pages) {
         return new Round(name, clientAcks, requestBytes, app, accept, serverCycles, flush, responseSkbs, responseBytes,
-                clientCycles, pages);
+                clientCycles, pages, lingering);
+    }
+
+    /** The same round, whose first client packet closes the connection before (see {@code lingering}). */
+    Round closingThePrevious() {
+        if (clientPackets() < 2) {
+            throw new IllegalArgumentException("round " + name + ": the FIN must come before the round's own packet");
+        }
+        return new Round(name, clientAcks, requestBytes, app, accept, serverCycles, flush, responseSkbs, responseBytes,
+                clientCycles, unmapPages, true);
     }
 
     /** Packets the client sends in this round. */

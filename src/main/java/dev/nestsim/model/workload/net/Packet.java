@@ -25,6 +25,8 @@ public final class Packet {
     double createdAt;
     /** The workload's attachment. */
     public Object data;
+    /** A client's FIN for the connection before this request's, which the server's listener ends (Apache's lingering close). */
+    public boolean closesPrevious;
 
     private Packet(int flow, int kind, int bytes, int segments, boolean pureAck, boolean txCompletion) {
         this.flow = flow;
