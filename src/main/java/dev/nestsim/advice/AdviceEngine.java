@@ -104,9 +104,13 @@ class AdviceEngine {
     private void start(UUID id, AdviceInput input) {
         WorkloadRunner runner = workloads.runner(input.workload()).orElseThrow();
         Search.Screened screened = search.screen(input, runner);
+        // every allowed candidate's estimate, not only the simulated ones': a knob-off alternative that becomes a recommendation
+        // reports its own (it was NaN, which JSON writes as the string "NaN" where the contract says a number)
         Map<Integer, Double> estimates = new TreeMap<>();
-        for (int i : screened.simulate()) {
-            estimates.put(i, screened.estimates()[i]);
+        for (Candidate c : screened.candidates()) {
+            if (c.eligible()) {
+                estimates.put(c.index(), screened.estimates()[c.index()]);
+            }
         }
         Map<String, Double> rates = new TreeMap<>();
         screened.rates().perOperation().forEach((k, v) -> rates.put(k.metric().replace("PerSecond", "PerOperation"), v));
