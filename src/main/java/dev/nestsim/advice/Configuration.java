@@ -3,6 +3,8 @@ package dev.nestsim.advice;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.IoModel;
 import dev.nestsim.model.topology.ViommuMode;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -31,8 +33,21 @@ import java.util.stream.Collectors;
  * @param vmVcpus          the leaf's vCPUs (a guest hypervisor at level k has {@code vmVcpus + 2 (depth - k)}); {@code null} in a
  *                         configuration stored before this knob (then the request's {@code vm.vcpus})
  */
-public record Configuration(IoModel io, Set<DvhMechanism> dvh, ViommuMode viommu, boolean postedInterrupts, boolean vmcsShadowing,
-                            long haltPollNs, List<Set<DvhMechanism>> hypervisorDvh, String guestKernel, Integer vmVcpus) {
+@Schema(name = "Configuration", description = "The knobs of one configuration; every knob but the DVH sets is the same at every level")
+public record Configuration(
+        @Schema(description = "The VM's I/O model") IoModel io,
+        @ArraySchema(arraySchema = @Schema(description = "The DVH mechanisms the VM uses"), maxItems = 4, uniqueItems = true) Set<DvhMechanism> dvh,
+        @Schema(description = "Every guest hypervisor's virtual IOMMU (OFF unless a device is assigned through them)") ViommuMode viommu,
+        @Schema(description = "Whether every level posts interrupts") boolean postedInterrupts,
+        @Schema(description = "Whether every hypervisor exposes VMCS shadowing") boolean vmcsShadowing,
+        @Schema(description = "Every hypervisor's halt-polling window, ns", example = "200000") long haltPollNs,
+        @ArraySchema(arraySchema = @Schema(description = "The DVH set each guest hypervisor provides, L1 first, when the levels differ "
+                + "(space.dvhPerLevel); empty: every one provides dvh. L0 supports every mechanism some level uses"), maxItems = 8)
+        List<Set<DvhMechanism>> hypervisorDvh,
+        @Schema(description = "The kernel every guest hypervisor runs (L0 runs the host's); null at depth 1", example = "linux-5.10",
+                nullable = true) String guestKernel,
+        @Schema(description = "The VM's vCPUs (a guest hypervisor at level k has vmVcpus + 2 (depth - k))", example = "4", nullable = true)
+        Integer vmVcpus) {
 
     public Configuration {
         Objects.requireNonNull(io, "io");

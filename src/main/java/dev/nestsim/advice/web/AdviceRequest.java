@@ -18,7 +18,7 @@ import java.util.UUID;
         example = """
                 {"workload":"memcached","host":{"profile":"asplos20-testbed","kernel":"linux-4.18","onlineCpus":8},"depth":2,\
                 "objective":"maxNormalizedToNative","constraints":{"liveMigratable":true,"minNormalizedToNative":0.5},\
-                "replications":3,"seed":42}""")
+                "replications":3,"seed":42,"space":{"guestKernels":["linux-4.18","linux-5.10"]}}""")
 public record AdviceRequest(
         @Schema(description = "An application workload of GET /api/v1/workloads", example = "memcached",
                 requiredMode = Schema.RequiredMode.REQUIRED) String workload,
@@ -43,7 +43,7 @@ public record AdviceRequest(
     public record SpaceItem(
             @ArraySchema(arraySchema = @Schema(description = "The kernels the guest hypervisors may run (every one the same; L0 runs host.kernel), "
                     + "1 to 4 distinct of linux-4.18, linux-5.3, linux-5.10; depth 2 or more. Default: the host's", example = "[\"linux-4.18\",\"linux-5.10\"]"),
-                    schema = @Schema(allowableValues = {"linux-4.18", "linux-5.3", "linux-5.10"}), minItems = 1, maxItems = 4, uniqueItems = true)
+                    minItems = 1, maxItems = 4, uniqueItems = true)
             java.util.List<String> guestKernels,
             @ArraySchema(arraySchema = @Schema(description = "The VM's vCPU counts to try, 1 to 4 distinct of 1 to 64 (each guest hypervisor at level k "
                     + "gets vcpus + 2 (depth - k)); one that does not fit the host's online CPUs is refused by the rule fits-parent-vcpus. "
