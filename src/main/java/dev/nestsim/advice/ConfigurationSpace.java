@@ -101,15 +101,18 @@ public final class ConfigurationSpace {
     public static List<Candidate> enumerate(Request request) {
         Set<DvhMechanism> available = available(request);
         List<Candidate> out = new ArrayList<>();
-        for (Configuration c : configurations(request)) {
-            out.add(candidate(out.size(), c, request, available));
-        }
+        configurations(request, c -> out.add(candidate(out.size(), c, request, available)));
         return out;
     }
 
-    /** How many candidates {@link #enumerate} gives, without building their paths: what the cap is checked against. */
+    /**
+     * How many candidates {@link #enumerate} gives, without building their paths or keeping them: what the cap is checked
+     * against (a request over it may name some hundred thousand).
+     */
     public static long size(Request request) {
-        return configurations(request).size();
+        long[] n = new long[1];
+        configurations(request, c -> n[0]++);
+        return n[0];
     }
 
     private static Set<DvhMechanism> available(Request request) {
@@ -120,17 +123,17 @@ public final class ConfigurationSpace {
      * The configurations, in a stable order: guest kernel, then vCPUs, then the knobs as before (I/O model, DVH sets, virtual
      * IOMMU, posted interrupts, VMCS shadowing, halt polling), so that the default space's order is what it always was.
      */
-    private static List<Configuration> configurations(Request request) {
+    private static void configurations(Request request, java.util.function.Consumer<Configuration> out) {
         Set<DvhMechanism> available = available(request);
         CpuFeatures features = request.host().hardware().features();
         int depth = request.depth();
         List<String> kernels = depth == 1 ? java.util.Collections.singletonList(null)
                 : request.space().guestKernels().stream().map(KernelGeneration::apiName).toList();
-        List<Configuration> out = new ArrayList<>();
+        List<List<Set<DvhMechanism>>> choices = dvhChoices(request);
         for (String kernel : kernels) {
             for (int vcpus : request.space().vmVcpus()) {
                 for (IoModel io : IoModel.values()) {
-                    for (List<Set<DvhMechanism>> levels : dvhChoices(request)) {
+                    for (List<Set<DvhMechanism>> levels : choices) {
                         Set<DvhMechanism> leaf = levels.get(levels.size() - 1);
                         for (ViommuMode viommu : viommuModes(io, depth)) {
                             for (boolean posted : List.of(true, false)) {
@@ -139,7 +142,7 @@ public final class ConfigurationSpace {
                                         Configuration c = new Configuration(io, leaf, viommu, posted, vmcs, poll, levels.subList(0, levels.size() - 1),
                                                 kernel, vcpus).withMechanism(DvhMechanism.VIRTUAL_PASSTHROUGH, io == IoModel.VIRTUAL_PASSTHROUGH);
                                         if (!request.space().widened() || excluded(c, needs(c, depth), request.constraints(), available) == null) {
-                                            out.add(c);
+                                            out.accept(c);
                                         }
                                     }
                                 }
@@ -149,7 +152,6 @@ public final class ConfigurationSpace {
                 }
             }
         }
-        return out;
     }
 
     /**
