@@ -90,11 +90,91 @@ class AdviceCheck {
         if (memory < 1 || memory > Sizes.MAX_MEMORY_GIB) {
             invalid.add(FieldProblem.of("vm.memoryGib", "memory-range", "vm.memoryGib must be between 1 and " + Sizes.MAX_MEMORY_GIB + ", was " + memory));
         }
+        AdviceInput.Limits limits = new AdviceInput.Limits(c.liveMigratable(), c.minNormalizedToNative(), c.maxCpuOverhead(), c.hostFeatures(),
+                c.availableDvh());
+        boolean depthValid = spec.depth() != null && spec.depth() >= 1 && spec.depth() <= maxDepth;
+        boolean spaceValid = space(spec.space(), depthValid ? spec.depth() : null, spec.vm() == null ? null : spec.vm().vcpus(), invalid);
+        if (spaceValid && depthValid && host.isPresent() && memory >= 1 && memory <= Sizes.MAX_MEMORY_GIB && vcpus >= 1 && vcpus <= Sizes.MAX_VCPUS) {
+            long size = ConfigurationSpace.size(Search.request(host.get(), spec.depth(), maxDepth, vcpus, memory, limits, spec.space()));
+            // vcpus only sizes the default space: a space's own vmVcpus replace it, so the count does not depend on it
+            if (size > ConfigurationSpace.MAX_CANDIDATES) {
+                invalid.add(FieldProblem.of("space", "space-size", String.format(java.util.Locale.ROOT, "the space has %,d candidates, %,d more "
+                        + "than the cap of %,d: try fewer space.guestKernels or space.vmVcpus, drop space.dvhPerLevel, or narrow it with "
+                        + "constraints (with a space, candidates the constraints exclude are not enumerated)", size,
+                        size - ConfigurationSpace.MAX_CANDIDATES, ConfigurationSpace.MAX_CANDIDATES)));
+            }
+        }
         throwIfAny(invalid, unknown);
+        // the leaf's default size is one the space tries: the screen's event rates are measured at it
+        int leaf = spec.space() != null && spec.space().vmVcpus() != null && (spec.vm() == null || spec.vm().vcpus() == null)
+                ? spec.space().vmVcpus().get(0) : vcpus;
         return new AdviceInput(spec.workload(), spec.parameters() == null ? Map.of() : spec.parameters(), host.orElseThrow(), spec.depth(), maxDepth,
-                spec.objective() == null ? Objective.maxNormalizedToNative : spec.objective(),
-                new AdviceInput.Limits(c.liveMigratable(), c.minNormalizedToNative(), c.maxCpuOverhead(), c.hostFeatures(), c.availableDvh()),
-                replications, seed, maxSimulated, vcpus, memory);
+                spec.objective() == null ? Objective.maxNormalizedToNative : spec.objective(), limits, replications, seed, maxSimulated, leaf, memory,
+                spec.space());
+    }
+
+    /** The most values {@code space.guestKernels} and {@code space.vmVcpus} may each list. */
+    static final int MAX_SPACE_VALUES = 4;
+    /** The largest leaf a space may try. */
+    static final int MAX_SPACE_VCPUS = 64;
+
+    /**
+     * The fields of {@code space} (each absent for the default): known, distinct kernels; distinct vCPU counts 1 to
+     * {@value #MAX_SPACE_VCPUS}; at most {@value #MAX_SPACE_VALUES} of each; knobs of guest hypervisors only where there are some.
+     * {@code depth} is {@code null} when it is itself invalid. True when every field is valid.
+     */
+    static boolean space(AdviceSpec.SpaceSpec space, Integer depth, Integer vmVcpus, List<FieldProblem> invalid) {
+        if (space == null) {
+            return true;
+        }
+        int before = invalid.size();
+        if (space.guestKernels() != null) {
+            List<String> kernels = space.guestKernels();
+            if (kernels.isEmpty() || kernels.size() > MAX_SPACE_VALUES) {
+                invalid.add(FieldProblem.of("space.guestKernels", "size-range", "space.guestKernels must list 1 to " + MAX_SPACE_VALUES
+                        + " kernels (of " + KernelGeneration.allowedNames() + "), listed " + kernels.size()));
+            }
+            for (int i = 0; i < kernels.size(); i++) {
+                String k = kernels.get(i);
+                if (k == null || KernelGeneration.byApiName(k).isEmpty()) {
+                    invalid.add(FieldProblem.of("space.guestKernels[" + i + "]", "known-kernel", "space.guestKernels[" + i + "] must be one of "
+                            + KernelGeneration.allowedNames() + ", was " + (k == null ? "null" : Echo.quoted(k))));
+                } else if (kernels.indexOf(k) < i) {
+                    invalid.add(FieldProblem.of("space.guestKernels[" + i + "]", "distinct", "space.guestKernels[" + i + "] repeats " + k
+                            + ": each kernel once"));
+                }
+            }
+            if (depth != null && depth == 1) {
+                invalid.add(FieldProblem.of("space.guestKernels", "needs-guest-hypervisors", "space.guestKernels is the guest hypervisors' "
+                        + "kernel, and at depth 1 there are none (L0 runs host.kernel): only meaningful at depth >= 2"));
+            }
+        }
+        if (space.vmVcpus() != null) {
+            List<Integer> sizes = space.vmVcpus();
+            if (sizes.isEmpty() || sizes.size() > MAX_SPACE_VALUES) {
+                invalid.add(FieldProblem.of("space.vmVcpus", "size-range", "space.vmVcpus must list 1 to " + MAX_SPACE_VALUES + " vCPU counts, "
+                        + "listed " + sizes.size()));
+            }
+            for (int i = 0; i < sizes.size(); i++) {
+                Integer n = sizes.get(i);
+                if (n == null || n < 1 || n > MAX_SPACE_VCPUS) {
+                    invalid.add(FieldProblem.of("space.vmVcpus[" + i + "]", "vcpus-range", "space.vmVcpus[" + i + "] must be between 1 and "
+                            + MAX_SPACE_VCPUS + ", was " + n));
+                } else if (sizes.indexOf(n) < i) {
+                    invalid.add(FieldProblem.of("space.vmVcpus[" + i + "]", "distinct", "space.vmVcpus[" + i + "] repeats " + n
+                            + ": each count once"));
+                }
+            }
+            if (vmVcpus != null && !sizes.contains(vmVcpus)) {
+                invalid.add(FieldProblem.of("vm.vcpus", "vcpus-in-space", "vm.vcpus " + vmVcpus + " is not one of space.vmVcpus " + sizes
+                        + ": give one of them, or leave vm.vcpus out (space.vmVcpus sizes the leaf)"));
+            }
+        }
+        if (Boolean.TRUE.equals(space.dvhPerLevel()) && depth != null && depth == 1) {
+            invalid.add(FieldProblem.of("space.dvhPerLevel", "needs-guest-hypervisors", "space.dvhPerLevel lets guest hypervisors provide "
+                    + "other DVH sets than the VM uses, and at depth 1 there are none: only meaningful at depth >= 2"));
+        }
+        return invalid.size() == before;
     }
 
     private Optional<WorkloadRunner> workload(AdviceSpec spec, List<FieldProblem> invalid, List<FieldProblem> unknown) {

@@ -104,9 +104,13 @@ class AdviceEngine {
     private void start(UUID id, AdviceInput input) {
         WorkloadRunner runner = workloads.runner(input.workload()).orElseThrow();
         Search.Screened screened = search.screen(input, runner);
+        // every allowed candidate's estimate, not only the simulated ones': a knob-off alternative that becomes a recommendation
+        // reports its own (it was NaN, which JSON writes as the string "NaN" where the contract says a number)
         Map<Integer, Double> estimates = new TreeMap<>();
-        for (int i : screened.simulate()) {
-            estimates.put(i, screened.estimates()[i]);
+        for (Candidate c : screened.candidates()) {
+            if (c.eligible()) {
+                estimates.put(c.index(), screened.estimates()[c.index()]);
+            }
         }
         Map<String, Double> rates = new TreeMap<>();
         screened.rates().perOperation().forEach((k, v) -> rates.put(k.metric().replace("PerSecond", "PerOperation"), v));
@@ -179,7 +183,7 @@ class AdviceEngine {
                     measured.add(s.candidate().index());
                 }
             }
-            List<Integer> missing = variants(best.candidate(), candidates).stream().filter(i -> !measured.contains(i)).toList();
+            List<Integer> missing = variants(best.candidate(), candidates, kernels(input)).stream().filter(i -> !measured.contains(i)).toList();
             if (!missing.isEmpty()) {
                 UUID experiment = experiment(a, input, 3, n, missing, candidates);
                 a.stage(3, experiment, json(plan.withWhy(new Stage(experiment, n, missing))), now());
@@ -189,10 +193,15 @@ class AdviceEngine {
         a.succeed(json(result(input, candidates, plan, simulated)), now());
     }
 
-    /** The knob-off alternatives of {@code best} that the rules allow, as candidates of the space. */
-    private static List<Integer> variants(Candidate best, List<Candidate> candidates) {
+    /** The guest kernels of the request's space, the alternatives a recommendation's kernel has. */
+    private static List<String> kernels(AdviceInput input) {
+        return Search.request(input).space().guestKernels().stream().map(dev.nestsim.model.hardware.KernelGeneration::apiName).toList();
+    }
+
+    /** The knob-off (and other-kernel) alternatives of {@code best} that the rules allow, as candidates of the space. */
+    private static List<Integer> variants(Candidate best, List<Candidate> candidates, List<String> kernels) {
         List<Integer> out = new ArrayList<>();
-        for (Configuration off : Knobs.offOneAtATime(best.configuration()).values()) {
+        for (Configuration off : Knobs.alternatives(best.configuration(), kernels).values()) {
             candidates.stream().filter(c -> c.configuration().equals(off) && c.violations().isEmpty()).findFirst()
                     .ifPresent(c -> out.add(c.index()));
         }
@@ -212,7 +221,7 @@ class AdviceEngine {
         }
         int n = best.run().replications();
         Estimate recommended = new Estimate(best.normalizedToNative().mean(), best.normalizedToNative().halfWidth(), 0.95, n);
-        Knobs.offOneAtATime(best.candidate().configuration()).forEach((knob, off) -> {
+        Knobs.alternatives(best.candidate().configuration(), kernels(input)).forEach((knob, off) -> {
             Ranking.Simulated alt = measured.values().stream().filter(s -> s.candidate().configuration().equals(off)).findFirst().orElse(null);
             if (alt == null) {
                 return;
@@ -239,7 +248,8 @@ class AdviceEngine {
         String verb = r.ratio() <= 1 ? " costs " : " gains ";
         String interval = r.lower() == null || r.upper() == null ? " (interval unbounded)"
                 : " (ratio " + String.format(java.util.Locale.ROOT, "%.3f to %.3f", r.lower(), r.upper()) + ")";
-        return "turning " + knob + " off" + verb + pct.apply(r.ratio()) + interval;
+        String change = knob.startsWith(Knobs.GUEST_KERNEL + " ") ? knob : "turning " + knob + " off";
+        return change + verb + pct.apply(r.ratio()) + interval;
     }
 
     private int maxReplications(AdviceInput input) {

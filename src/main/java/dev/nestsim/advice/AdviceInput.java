@@ -20,9 +20,18 @@ import java.util.Set;
  * @param maxSimulated the most candidates simulated
  * @param vmVcpus      the leaf's vCPUs
  * @param vmMemoryGib  the leaf's memory
+ * @param space        the widened knobs' values as the request gave them (checked), or {@code null} for the default space (an
+ *                     advice stored before the knobs has none)
  */
 public record AdviceInput(String workload, Map<String, Double> parameters, HostBase host, int depth, int maxDepth, Objective objective,
-                          Limits constraints, int replications, long seed, int maxSimulated, int vmVcpus, int vmMemoryGib) {
+                          Limits constraints, int replications, long seed, int maxSimulated, int vmVcpus, int vmMemoryGib,
+                          AdviceSpec.SpaceSpec space) {
+
+    /** An input with the default space. */
+    public AdviceInput(String workload, Map<String, Double> parameters, HostBase host, int depth, int maxDepth, Objective objective,
+                       Limits constraints, int replications, long seed, int maxSimulated, int vmVcpus, int vmMemoryGib) {
+        this(workload, parameters, host, depth, maxDepth, objective, constraints, replications, seed, maxSimulated, vmVcpus, vmMemoryGib, null);
+    }
 
     /**
      * The host every candidate runs on.

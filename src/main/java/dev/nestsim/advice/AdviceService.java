@@ -154,6 +154,26 @@ public class AdviceService {
         return new Progress(a.getStage(), a.getExperimentId(), view.cellsDone(), view.experiment().getCellsTotal());
     }
 
+    /**
+     * The space an advice searches, as stored with it: the widened knobs' values, each default filled in (the host's kernel, the
+     * VM's vCPUs, one DVH set at every level), and whether the request widened it.
+     *
+     * @param guestKernels the guest hypervisors' kernels tried (empty at depth 1: there are none)
+     * @param vmVcpus      the VM's vCPU counts tried
+     * @param dvhPerLevel  whether each level's DVH set may differ
+     * @param widened      whether the request gave a space (then candidates the constraints exclude are not enumerated)
+     */
+    public record SearchSpace(List<String> guestKernels, List<Integer> vmVcpus, boolean dvhPerLevel, boolean widened) {
+    }
+
+    @Transactional(readOnly = true)
+    public SearchSpace space(AdviceEntity a) {
+        AdviceInput input = JSON.readValue(a.getInput(), AdviceInput.class);
+        ConfigurationSpace.Space s = Search.request(input).space();
+        return new SearchSpace(input.depth() == 1 ? List.of() : s.guestKernels().stream().map(dev.nestsim.model.hardware.KernelGeneration::apiName)
+                .toList(), s.vmVcpus(), s.dvhPerLevel(), s.widened());
+    }
+
     /** The stored result, or {@code null} until SUCCEEDED. */
     public AdviceResult result(AdviceEntity a) {
         return a.getResult() == null ? null : JSON.readValue(a.getResult(), AdviceResult.class);

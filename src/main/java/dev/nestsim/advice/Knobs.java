@@ -3,46 +3,54 @@ package dev.nestsim.advice;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.IoModel;
 import dev.nestsim.model.topology.ViommuMode;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** The knob-off alternatives of a configuration, for "why": each knob it turns on, turned off alone. */
+/**
+ * The alternatives of a configuration, for "why": each knob it turns on, turned off alone (a DVH mechanism at every level that
+ * has it); and its guest hypervisors on each other kernel of the space, since a kernel is a choice rather than something on or off.
+ */
 final class Knobs {
+
+    /** The prefix of a kernel alternative's name: {@code guestKernel linux-5.10 -> linux-4.18}. */
+    static final String GUEST_KERNEL = "guestKernel";
 
     private Knobs() {
     }
 
-    /** Each knob's name and the configuration without it, in a stable order. */
+    /** {@link #alternatives} without kernel alternatives (a space of one kernel). */
     static Map<String, Configuration> offOneAtATime(Configuration c) {
+        return alternatives(c, List.of());
+    }
+
+    /** Each knob's name and the configuration without it, in a stable order; then each other kernel of {@code kernels}. */
+    static Map<String, Configuration> alternatives(Configuration c, List<String> kernels) {
         Map<String, Configuration> out = new LinkedHashMap<>();
         if (c.io() == IoModel.VIRTUAL_PASSTHROUGH || c.io() == IoModel.PASSTHROUGH) {
-            Set<DvhMechanism> dvh = without(c.dvh(), DvhMechanism.VIRTUAL_PASSTHROUGH);
-            out.put("io " + c.io() + " (VIRTIO instead)", new Configuration(IoModel.VIRTIO, dvh, ViommuMode.OFF, c.postedInterrupts(),
-                    c.vmcsShadowing(), c.haltPollNs()));
+            out.put("io " + c.io() + " (VIRTIO instead)", c.withIo(IoModel.VIRTIO, ViommuMode.OFF));
         }
-        for (DvhMechanism m : c.dvh()) {
+        for (DvhMechanism m : c.l0Dvh()) {
             if (m != DvhMechanism.VIRTUAL_PASSTHROUGH) {
-                out.put(m.name(), new Configuration(c.io(), without(c.dvh(), m), c.viommu(), c.postedInterrupts(), c.vmcsShadowing(), c.haltPollNs()));
+                out.put(m.name(), c.withMechanism(m, false));
             }
         }
         if (c.postedInterrupts()) {
-            out.put("postedInterrupts", new Configuration(c.io(), c.dvh(), c.viommu(), false, c.vmcsShadowing(), c.haltPollNs()));
+            out.put("postedInterrupts", c.withPostedInterrupts(false));
         }
         if (c.vmcsShadowing()) {
-            out.put("vmcsShadowing", new Configuration(c.io(), c.dvh(), c.viommu(), c.postedInterrupts(), false, c.haltPollNs()));
+            out.put("vmcsShadowing", c.withVmcsShadowing(false));
         }
         if (c.haltPollNs() > 0) {
-            out.put("haltPolling", new Configuration(c.io(), c.dvh(), c.viommu(), c.postedInterrupts(), c.vmcsShadowing(), 0));
+            out.put("haltPolling", c.withHaltPollNs(0));
         }
-        return out;
-    }
-
-    private static Set<DvhMechanism> without(Set<DvhMechanism> dvh, DvhMechanism m) {
-        EnumSet<DvhMechanism> out = EnumSet.noneOf(DvhMechanism.class);
-        out.addAll(dvh);
-        out.remove(m);
+        if (c.guestKernel() != null) {
+            for (String k : kernels) {
+                if (!k.equals(c.guestKernel())) {
+                    out.put(GUEST_KERNEL + " " + c.guestKernel() + " -> " + k, c.withGuestKernel(k));
+                }
+            }
+        }
         return out;
     }
 }

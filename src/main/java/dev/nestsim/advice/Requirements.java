@@ -6,7 +6,10 @@ import dev.nestsim.model.topology.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a configuration needs, in words a user can check against a platform: host features, DVH support at each level, VFs. */
+/**
+ * What a configuration needs, in words a user can check against a platform: host features, DVH support at each level (per level
+ * when the sets differ), VFs, the online CPUs the first level needs and each guest hypervisor's kernel and size.
+ */
 final class Requirements {
 
     private Requirements() {
@@ -24,16 +27,28 @@ final class Requirements {
         if (c.io() == IoModel.PASSTHROUGH) {
             out.add("host: an IOMMU (features.iommu) and a free SR-IOV virtual function on the NIC (nic.sriovVfs >= 1)");
         }
-        for (DvhMechanism m : c.dvh()) {
+        for (DvhMechanism m : path.host().l0().dvh()) {
             out.add("L0 supports " + m);
             for (int k = 1; k < depth; k++) {
-                out.add("L" + k + " provides " + m);
+                if (path.hypervisorSettings(k).dvh().contains(m)) {
+                    out.add("L" + k + " provides " + m);
+                }
             }
         }
         if (c.viommu().present()) {
             for (int k = 1; k < depth; k++) {
                 out.add("L" + k + " is given a virtual IOMMU in " + c.viommu() + " mode");
             }
+        }
+        if (depth > 1) {
+            out.add("host: " + path.hypervisor(1).vcpus() + " online CPUs free for L1 (onlineCpus >= " + path.hypervisor(1).vcpus()
+                    + "; vCPUs are pinned 1:1)");
+            for (int k = 1; k < depth; k++) {
+                out.add("L" + k + " runs " + path.kernel(k).apiName() + " (" + path.hypervisor(k).vcpus() + " vCPUs)");
+            }
+        } else {
+            out.add("host: " + path.leaf().vcpus() + " online CPUs free for the VM (onlineCpus >= " + path.leaf().vcpus()
+                    + "; vCPUs are pinned 1:1)");
         }
         return out;
     }

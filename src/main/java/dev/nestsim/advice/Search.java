@@ -80,13 +80,23 @@ public final class Search {
     }
 
     public static ConfigurationSpace.Request request(AdviceInput input) {
-        AdviceInput.HostBase b = input.host();
+        return request(input.host(), input.depth(), input.maxDepth(), input.vmVcpus(), input.vmMemoryGib(), input.constraints(), input.space());
+    }
+
+    /** The space request of a checked host, depth, leaf size, constraints and space ({@code null}: the default space). */
+    static ConfigurationSpace.Request request(AdviceInput.HostBase b, int depth, int maxDepth, int vmVcpus, int vmMemoryGib, AdviceInput.Limits l,
+                                              AdviceSpec.SpaceSpec space) {
         HostHardware hardware = new HostHardware(b.cores(), b.clockGhz(), b.memoryGib(), new Nic(b.nicGbps(), b.nicSriovVfs()), b.features());
         KernelGeneration kernel = KernelGeneration.byApiName(b.kernel()).orElse(HypervisorSettings.DEFAULT_KERNEL);
         Host host = new Host("advice-host", hardware, HypervisorSettings.KVM_DEFAULTS.withKernel(kernel), b.onlineCpus());
-        AdviceInput.Limits l = input.constraints();
-        return new ConfigurationSpace.Request(host, input.depth(), input.maxDepth(), input.vmVcpus(), input.vmMemoryGib(),
-                new ConfigurationSpace.Constraints(l.liveMigratable(), l.hostFeatures(), l.availableDvh()));
+        boolean widened = space != null && (space.guestKernels() != null || space.vmVcpus() != null || space.dvhPerLevel() != null);
+        List<KernelGeneration> kernels = !widened || space.guestKernels() == null ? List.of(kernel)
+                : space.guestKernels().stream().map(k -> KernelGeneration.byApiName(k).orElseThrow()).toList();
+        List<Integer> vcpus = !widened || space.vmVcpus() == null ? List.of(vmVcpus) : space.vmVcpus();
+        boolean perLevel = widened && Boolean.TRUE.equals(space.dvhPerLevel());
+        return new ConfigurationSpace.Request(host, depth, maxDepth, vmVcpus, vmMemoryGib,
+                new ConfigurationSpace.Constraints(l.liveMigratable(), l.hostFeatures(), l.availableDvh()),
+                new ConfigurationSpace.Space(kernels, vcpus, perLevel, widened));
     }
 
     public CascadeEngine engine() {

@@ -4,6 +4,7 @@ import dev.nestsim.experiments.RatioInterval;
 import dev.nestsim.model.exits.Calibration;
 import dev.nestsim.model.exits.CascadeEngine;
 import dev.nestsim.model.exits.Param;
+import dev.nestsim.model.hardware.KernelGeneration;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.HypervisorSettings;
 import dev.nestsim.model.topology.IoModel;
@@ -20,7 +21,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * One sensitivity analysis, a pure function of its {@link SensitivityInput}: the points to simulate and what they mean.
@@ -236,52 +236,48 @@ final class SensitivityAnalysis {
         return ConfigurationSpace.candidate(0, c, request, EnumSet.allOf(DvhMechanism.class));
     }
 
-    /** Each knob of {@code c} changed alone, in a stable order. */
-    private List<Alternative> alternatives(Configuration c, ConfigurationSpace.Request request) {
+    /**
+     * Each knob of {@code c} changed alone, in a stable order: the I/O model to each other one, each DVH mechanism toggled (at every
+     * level: off where any level has it, else on everywhere), the virtual IOMMU, posted interrupts, VMCS shadowing, halt polling,
+     * and (depth 2 or more) the guest hypervisors on each other kernel generation.
+     */
+    private List<Alternative> alternatives(Configuration given, ConfigurationSpace.Request request) {
+        Configuration c = ConfigurationSpace.resolve(given, request);
         List<Alternative> out = new ArrayList<>();
         int depth = request.depth();
         for (IoModel io : IoModel.values()) {
             if (io == c.io()) {
                 continue;
             }
-            Set<DvhMechanism> dvh = EnumSet.noneOf(DvhMechanism.class);
-            dvh.addAll(c.dvh());
-            dvh.remove(DvhMechanism.VIRTUAL_PASSTHROUGH);
-            if (io == IoModel.VIRTUAL_PASSTHROUGH) {
-                dvh.add(DvhMechanism.VIRTUAL_PASSTHROUGH);
-            }
             boolean assigned = io == IoModel.PASSTHROUGH || io == IoModel.VIRTUAL_PASSTHROUGH;
             ViommuMode viommu = !assigned || depth == 1 ? ViommuMode.OFF : c.viommu() != ViommuMode.OFF ? c.viommu() : ViommuMode.STATIC;
-            out.add(alternative("io", c.io() + " -> " + io, new Configuration(io, dvh, viommu, c.postedInterrupts(), c.vmcsShadowing(),
-                    c.haltPollNs()), request));
+            out.add(alternative("io", c.io() + " -> " + io, c.withIo(io, viommu), request));
         }
         for (DvhMechanism m : List.of(DvhMechanism.VIRTUAL_TIMER, DvhMechanism.VIRTUAL_IPI, DvhMechanism.VIRTUAL_IDLE)) {
-            Set<DvhMechanism> dvh = EnumSet.noneOf(DvhMechanism.class);
-            dvh.addAll(c.dvh());
-            boolean on = dvh.remove(m);
-            if (!on) {
-                dvh.add(m);
-            }
-            out.add(alternative(m.name(), on ? "on -> off" : "off -> on", new Configuration(c.io(), dvh, c.viommu(), c.postedInterrupts(),
-                    c.vmcsShadowing(), c.haltPollNs()), request));
+            boolean on = c.l0Dvh().contains(m);
+            out.add(alternative(m.name(), on ? "on -> off" : "off -> on", c.withMechanism(m, !on), request));
         }
         if (c.assignsDevice() && depth > 1) {
             for (ViommuMode v : ViommuMode.values()) {
                 if (v != c.viommu()) {
-                    out.add(alternative("viommu", c.viommu() + " -> " + v, new Configuration(c.io(), c.dvh(), v, c.postedInterrupts(),
-                            c.vmcsShadowing(), c.haltPollNs()), request));
+                    out.add(alternative("viommu", c.viommu() + " -> " + v, c.withViommu(v), request));
                 }
             }
         }
-        out.add(alternative("postedInterrupts", c.postedInterrupts() ? "on -> off" : "off -> on", new Configuration(c.io(), c.dvh(), c.viommu(),
-                !c.postedInterrupts(), c.vmcsShadowing(), c.haltPollNs()), request));
+        out.add(alternative("postedInterrupts", c.postedInterrupts() ? "on -> off" : "off -> on", c.withPostedInterrupts(!c.postedInterrupts()),
+                request));
         if (depth > 1) {
-            out.add(alternative("vmcsShadowing", c.vmcsShadowing() ? "on -> off" : "off -> on", new Configuration(c.io(), c.dvh(), c.viommu(),
-                    c.postedInterrupts(), !c.vmcsShadowing(), c.haltPollNs()), request));
+            out.add(alternative("vmcsShadowing", c.vmcsShadowing() ? "on -> off" : "off -> on", c.withVmcsShadowing(!c.vmcsShadowing()), request));
         }
         long poll = c.haltPollNs() > 0 ? 0 : HypervisorSettings.KVM_DEFAULT_HALT_POLL_NS;
-        out.add(alternative("haltPollNs", c.haltPollNs() + " -> " + poll, new Configuration(c.io(), c.dvh(), c.viommu(), c.postedInterrupts(),
-                c.vmcsShadowing(), poll), request));
+        out.add(alternative("haltPollNs", c.haltPollNs() + " -> " + poll, c.withHaltPollNs(poll), request));
+        if (depth > 1) {
+            for (KernelGeneration k : KernelGeneration.values()) {
+                if (!k.apiName().equals(c.guestKernel())) {
+                    out.add(alternative("guestKernel", c.guestKernel() + " -> " + k.apiName(), c.withGuestKernel(k.apiName()), request));
+                }
+            }
+        }
         return out;
     }
 

@@ -84,10 +84,22 @@ class SensitivityCheck {
             invalid.add(FieldProblem.of("vm.memoryGib", "memory-range", "vm.memoryGib must be between 1 and " + Sizes.MAX_MEMORY_GIB + ", was " + memory));
         }
         int depth = spec.depth() == null ? 1 : spec.depth();
-        Configuration configuration = host.map(h -> configuration(spec.configuration(), h.features(), depth, invalid)).orElse(null);
+        Integer leaf = spec.configuration() == null ? null : spec.configuration().vmVcpus();
+        if (leaf != null) {
+            if (leaf < 1 || leaf > AdviceCheck.MAX_SPACE_VCPUS) {
+                invalid.add(FieldProblem.of("configuration.vmVcpus", "vcpus-range", "configuration.vmVcpus must be between 1 and "
+                        + AdviceCheck.MAX_SPACE_VCPUS + ", was " + leaf));
+            } else if (spec.vm() != null && spec.vm().vcpus() != null && !spec.vm().vcpus().equals(leaf)) {
+                invalid.add(FieldProblem.of("vm.vcpus", "vcpus-match", "vm.vcpus " + spec.vm().vcpus() + " and configuration.vmVcpus " + leaf
+                        + " disagree: give one of them"));
+            } else {
+                vcpus = leaf;
+            }
+        }
+        Configuration configuration = host.map(h -> configuration(spec.configuration(), h, depth, invalid)).orElse(null);
         AdviceCheck.throwIfAny(invalid, unknown);
         SensitivityInput input = new SensitivityInput(spec.workload(), spec.parameters() == null ? Map.of() : spec.parameters(), host.orElseThrow(),
-                depth, maxDepth, configuration, vcpus, memory, replications, trajectories, LEVELS, seed);
+                depth, maxDepth, configuration.withVmVcpus(vcpus), vcpus, memory, replications, trajectories, LEVELS, seed);
         Candidate base = ConfigurationSpace.candidate(0, configuration, input.spaceRequest(), EnumSet.allOf(DvhMechanism.class));
         List<FieldProblem> refused = new ArrayList<>();
         for (Violation v : base.violations()) {
@@ -99,7 +111,8 @@ class SensitivityCheck {
     }
 
     /** The knobs with their defaults filled in; a malformed combination adds its problem. */
-    private static Configuration configuration(SensitivitySpec.ConfigurationSpec c, CpuFeatures features, int depth, List<FieldProblem> invalid) {
+    private static Configuration configuration(SensitivitySpec.ConfigurationSpec c, AdviceInput.HostBase host, int depth, List<FieldProblem> invalid) {
+        CpuFeatures features = host.features();
         SensitivitySpec.ConfigurationSpec given = c == null ? new SensitivitySpec.ConfigurationSpec(null, null, null, null, null, null) : c;
         IoModel io = given.io() == null ? IoModel.VIRTIO : given.io();
         Set<DvhMechanism> dvh = EnumSet.noneOf(DvhMechanism.class);
@@ -131,6 +144,48 @@ class SensitivityCheck {
                     + HypervisorSettings.MAX_HALT_POLL_NS + ", was " + poll));
             poll = 0;
         }
-        return new Configuration(io, dvh, viommu, posted, vmcs, poll);
+        List<Set<DvhMechanism>> levels = new ArrayList<>();
+        if (given.hypervisorDvh() != null) {
+            if (given.hypervisorDvh().size() != depth - 1) {
+                invalid.add(FieldProblem.of("configuration.hypervisorDvh", "one-per-hypervisor", "configuration.hypervisorDvh must hold one DVH set "
+                        + "per guest hypervisor, L1 first: " + (depth - 1) + " at depth " + depth + ", held " + given.hypervisorDvh().size()));
+            }
+            for (int i = 0; i < given.hypervisorDvh().size(); i++) {
+                Set<DvhMechanism> level = given.hypervisorDvh().get(i);
+                if (level == null || level.contains(null)) {
+                    invalid.add(FieldProblem.of("configuration.hypervisorDvh[" + i + "]", "known-dvh", "configuration.hypervisorDvh[" + i
+                            + "] must be a set of DVH mechanisms, not null"));
+                    level = Set.of();
+                }
+                if (level.contains(DvhMechanism.VIRTUAL_PASSTHROUGH) && io != IoModel.VIRTUAL_PASSTHROUGH) {
+                    invalid.add(FieldProblem.of("configuration.hypervisorDvh[" + i + "]", "virtual-passthrough-io", "configuration.hypervisorDvh["
+                            + i + "] holds VIRTUAL_PASSTHROUGH, which is the I/O model io VIRTUAL_PASSTHROUGH (io was " + io + ")"));
+                }
+                Set<DvhMechanism> provided = EnumSet.noneOf(DvhMechanism.class);
+                provided.addAll(level);
+                if (io == IoModel.VIRTUAL_PASSTHROUGH) {
+                    provided.add(DvhMechanism.VIRTUAL_PASSTHROUGH);
+                }
+                levels.add(provided);
+            }
+            if (invalid.stream().anyMatch(p -> p.field().startsWith("configuration.hypervisorDvh"))) {
+                levels = List.of();
+            }
+        }
+        String kernel = given.guestKernel();
+        if (kernel != null) {
+            if (depth == 1) {
+                invalid.add(FieldProblem.of("configuration.guestKernel", "needs-guest-hypervisors", "configuration.guestKernel is the guest "
+                        + "hypervisors' kernel, and at depth 1 there are none (L0 runs host.kernel)"));
+                kernel = null;
+            } else if (dev.nestsim.model.hardware.KernelGeneration.byApiName(kernel).isEmpty()) {
+                invalid.add(FieldProblem.of("configuration.guestKernel", "known-kernel", "configuration.guestKernel must be one of "
+                        + dev.nestsim.model.hardware.KernelGeneration.allowedNames() + ", was " + dev.nestsim.api.Echo.quoted(kernel)));
+                kernel = null;
+            }
+        } else if (depth > 1) {
+            kernel = host.kernel();
+        }
+        return new Configuration(io, dvh, viommu, posted, vmcs, poll, levels, kernel, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.nestsim.advice;
 import dev.nestsim.model.topology.DvhMechanism;
 import dev.nestsim.model.topology.IoModel;
 import dev.nestsim.model.topology.ViommuMode;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,8 +33,17 @@ public record SensitivitySpec(String workload, Map<String, Double> parameters, A
      * @param postedInterrupts whether every level posts interrupts (default: whether the CPU has them)
      * @param vmcsShadowing    whether every hypervisor exposes VMCS shadowing (default: at depth 2 and more, whether the CPU has it)
      * @param haltPollNs       every hypervisor's halt-polling window (default KVM's 200000)
+     * @param hypervisorDvh    the DVH set each guest hypervisor provides, L1 first, one per guest hypervisor (default: each {@code dvh})
+     * @param guestKernel      the guest hypervisors' kernel ({@code linux-5.10}; default the host's); depth 2 or more
+     * @param vmVcpus          the leaf's vCPUs (default {@code vm.vcpus}, which when given must be the same)
      */
     public record ConfigurationSpec(IoModel io, Set<DvhMechanism> dvh, ViommuMode viommu, Boolean postedInterrupts, Boolean vmcsShadowing,
-                                    Long haltPollNs) {
+                                    Long haltPollNs, List<Set<DvhMechanism>> hypervisorDvh, String guestKernel, Integer vmVcpus) {
+
+        /** The knobs without the kernel, vCPU and per-level DVH ones. */
+        public ConfigurationSpec(IoModel io, Set<DvhMechanism> dvh, ViommuMode viommu, Boolean postedInterrupts, Boolean vmcsShadowing,
+                                 Long haltPollNs) {
+            this(io, dvh, viommu, postedInterrupts, vmcsShadowing, haltPollNs, null, null, null);
+        }
     }
 }

@@ -133,6 +133,91 @@ abstract class AdviceApiContract {
     }
 
     @Test
+    void aBadSpaceIsRefusedWholeNamingEveryFieldAndTheRuleAndCreatesNothing() {
+        long before = ((Number) read(api.get("/api/v1/advice?size=1"), "$.totalElements")).longValue();
+        Body bad = aSmallAdvice(smallSpace()).with("depth", 1).with("vm", Map.of("vcpus", 3)).with("space", Map.of(
+                "guestKernels", List.of("linux-4.18", "linux-9.9", "linux-4.18"), "vmVcpus", List.of(2, 0, 65, 2, 4), "dvhPerLevel", true));
+
+        MvcTestResult refused = api.post("/api/v1/advice", bad);
+
+        assertThat(refused).hasStatus(400).hasContentType("application/problem+json");
+        List<String> fields = read(refused, "$.errors[*].field");
+        List<String> rules = read(refused, "$.errors[*].rule");
+        assertThat(fields).contains("space.guestKernels[1]", "space.guestKernels[2]", "space.guestKernels", "space.vmVcpus", "space.vmVcpus[1]",
+                "space.vmVcpus[2]", "space.vmVcpus[3]", "space.dvhPerLevel", "vm.vcpus");
+        assertThat(rules).contains("known-kernel", "distinct", "needs-guest-hypervisors", "size-range", "vcpus-range", "vcpus-in-space");
+        assertThat(body(refused)).contains("must be one of linux-4.18, linux-5.3, linux-5.10, was 'linux-9.9'")
+                .contains("only meaningful at depth >= 2").contains("must be between 1 and 64, was 65");
+        List<String> pointers = read(refused, "$.errors[*].pointer");
+        assertThat(pointers).contains("/space/guestKernels/1", "/space/vmVcpus/2");
+
+        // every field well-formed, but three kernels by two sizes of today's 640 candidates at depth 2 is 3,840: over the cap
+        Body tooBig = aSmallAdvice(Map.of()).with("depth", 2).with("host", Map.of("profile", "asplos20-testbed", "kernel", "linux-4.18",
+                "onlineCpus", 8)).with("space", Map.of("guestKernels", List.of("linux-4.18", "linux-5.3", "linux-5.10"), "vmVcpus", List.of(2, 4)));
+        MvcTestResult capped = api.post("/api/v1/advice", tooBig);
+        assertThat(capped).hasStatus(400).hasContentType("application/problem+json");
+        List<String> cappedFields = read(capped, "$.errors[*].field");
+        assertThat(cappedFields).containsExactly("space");
+        assertThat((String) read(capped, "$.errors[0].rule")).isEqualTo("space-size");
+        assertThat((String) read(capped, "$.errors[0].message")).contains("3,840 candidates, 2,816 more than the cap of 1,024");
+        assertThat(((Number) read(api.get("/api/v1/advice?size=1"), "$.totalElements")).longValue()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    void aKernelAndVcpuRecommendationsBodiesProvisionWhatItsFigureWasRunOn() {
+        // depth 2, the small space with two guest kernels and a 2-vCPU VM: EMULATED or VIRTIO, halt polling on or off, per kernel
+        Body advice = aSmallAdvice(smallSpace()).with("depth", 2).with("host", Map.of("profile", "asplos20-testbed", "kernel", "linux-4.18",
+                "onlineCpus", 8)).with("maxSimulated", 2).with("space", Map.of("guestKernels", List.of("linux-4.18", "linux-5.10"), "vmVcpus", List.of(2)));
+        String id = create(advice);
+        JsonNode queued = JSON.readTree(body(api.get("/api/v1/advice/" + id)));
+        assertThat(queued.get("searchSpace").toString()).as("stored with the advice")
+                .isEqualTo("{\"guestKernels\":[\"linux-4.18\",\"linux-5.10\"],\"vmVcpus\":[2],\"dvhPerLevel\":false,\"widened\":true}");
+
+        JsonNode done = finished(id);
+
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.at("/space/candidates").asInt()).isEqualTo(8);
+        JsonNode best = done.get("recommendations").get(0);
+        String kernel = best.at("/configuration/guestKernel").asString();
+        assertThat(kernel).isIn("linux-4.18", "linux-5.10");
+        assertThat(best.at("/configuration/vmVcpus").asInt()).isEqualTo(2);
+        assertThat(best.get("requires").toString()).contains("L1 runs " + kernel);
+        String other = kernel.equals("linux-4.18") ? "linux-5.10" : "linux-4.18";
+        JsonNode kernelWhy = null;
+        for (JsonNode why : done.get("why")) {
+            if (why.get("knob").asString().equals("guestKernel " + kernel + " -> " + other)) {
+                kernelWhy = why;
+            }
+        }
+        assertThat(kernelWhy).as("the other kernel is an alternative like the knobs: %s", done.get("why")).isNotNull();
+        assertThat(kernelWhy.at("/without/guestKernel").asString()).isEqualTo(other);
+        assertThat(kernelWhy.get("summary").asString()).startsWith("guestKernel " + kernel + " -> " + other);
+        assertThat(kernelWhy.get("method").asString()).isEqualTo("paired");
+
+        JsonNode bodies = best.get("provisioning");
+        assertThat(bodies.at("/hypervisors/0/kernel").asString()).isEqualTo(kernel);
+        assertThat(bodies.at("/hypervisors/0/vcpus").asInt()).isEqualTo(4);
+        assertThat(bodies.at("/vm/vcpus").asInt()).isEqualTo(2);
+        String host = api.create("/api/v1/hosts", JSON.writeValueAsString(bodies.get("host")));
+        Map<String, Object> hvBody = JSON.convertValue(bodies.at("/hypervisors/0"), Map.class);
+        hvBody.put("parent", Map.of("hostId", host));
+        String hv = api.create("/api/v1/hypervisors", JSON.writeValueAsString(hvBody));
+        Map<String, Object> vmBody = JSON.convertValue(bodies.get("vm"), Map.class);
+        vmBody.put("parent", Map.of("hypervisorId", hv));
+        String vm = api.create("/api/v1/vms", JSON.writeValueAsString(vmBody));
+        assertThat((String) read(api.get("/api/v1/hypervisors/" + hv), "$.effectiveKernel")).isEqualTo(kernel);
+        assertThat(((Number) read(api.get("/api/v1/vms/" + vm), "$.vcpus")).intValue()).isEqualTo(2);
+        MvcTestResult run = api.post("/api/v1/runs", Body.of("target", Body.of("vmId", vm), "workload", "memcached", "parameters", SMALL,
+                "replications", best.at("/run/replications").asInt(), "seed", best.at("/run/seed").asLong()));
+        assertThat(run).hasStatus(202);
+        String runId = read(run, "$.id");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> "SUCCEEDED".equals(read(api.get("/api/v1/runs/" + runId), "$.status")));
+        JsonNode result = JSON.readTree(body(api.get("/api/v1/runs/" + runId + "/result")));
+        assertThat(result.at("/normalizedToNative/mean").asDouble()).as("the recommended figure is a same-seed run's on the provisioned path")
+                .isEqualTo(best.at("/normalizedToNative/mean").asDouble());
+    }
+
+    @Test
     void deletingAnAdviceDeletesItsExperimentsAndWhatTheyProvisionedButNeverTheUsersHostNorTheRuns() {
         String host = api.host(Body.of("name", "advised-host", "profile", "asplos20-testbed", "kernel", "linux-4.18", "onlineCpus", 6));
         String resources = api.counts();

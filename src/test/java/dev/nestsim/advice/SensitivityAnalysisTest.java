@@ -94,4 +94,29 @@ class SensitivityAnalysisTest {
         List<String> otherLeaders = other.parameters().stream().limit(3).map(SensitivityResult.ParameterEffect::parameter).sorted().toList();
         assertThat(otherLeaders).isEqualTo(leaders);
     }
+
+    @Test
+    void theGuestKernelIsAKnobChangedToEachOtherGenerationAndPerLevelSetsToggleAtEveryLevel() {
+        SensitivityInput base = hackbench(7, 2);
+        java.util.Set<dev.nestsim.model.topology.DvhMechanism> timer = java.util.EnumSet.of(dev.nestsim.model.topology.DvhMechanism.VIRTUAL_TIMER);
+        Configuration perLevel = new Configuration(IoModel.VIRTIO, Set.of(), ViommuMode.OFF, true, true, 200_000, List.of(timer), "linux-5.10", 4);
+        SensitivityInput input = new SensitivityInput(base.workload(), base.parameters(), base.host(), 2, 5, perLevel, 4, 12, 2, 2,
+                SensitivityCheck.LEVELS, 7);
+
+        List<SensitivityAnalysis.Alternative> alternatives = new SensitivityAnalysis(input).alternatives();
+
+        assertThat(alternatives).filteredOn(a -> a.knob().equals("guestKernel")).extracting(SensitivityAnalysis.Alternative::change)
+                .containsExactly("linux-5.10 -> linux-4.18", "linux-5.10 -> linux-5.3");
+        assertThat(alternatives).filteredOn(a -> a.knob().equals("guestKernel"))
+                .allSatisfy(a -> assertThat(a.candidate().path().kernel(1).apiName()).isNotEqualTo("linux-5.10"))
+                .allSatisfy(a -> assertThat(a.candidate().path().kernel(0).apiName()).isEqualTo("linux-4.18"));
+        SensitivityAnalysis.Alternative timerOff = alternatives.stream().filter(a -> a.knob().equals("VIRTUAL_TIMER")).findFirst().orElseThrow();
+        assertThat(timerOff.change()).as("L1 has it, so it goes off everywhere").isEqualTo("on -> off");
+        assertThat(timerOff.candidate().configuration().dvhPerLevel()).isFalse();
+        assertThat(timerOff.candidate().path().host().l0().dvh()).isEmpty();
+        assertThat(hackbench(7, 2).depth()).isEqualTo(2);
+        assertThat(new SensitivityAnalysis(hackbench(7, 2)).alternatives()).as("the host's kernel is the baseline's")
+                .filteredOn(a -> a.knob().equals("guestKernel")).extracting(SensitivityAnalysis.Alternative::change)
+                .containsExactly("linux-4.18 -> linux-5.3", "linux-4.18 -> linux-5.10");
+    }
 }

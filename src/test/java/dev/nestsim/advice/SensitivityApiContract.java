@@ -109,6 +109,31 @@ abstract class SensitivityApiContract {
     }
 
     @Test
+    void theNewKnobsAreCheckedAndAPerLevelSetThatBreaksTheChainIsRefusedByTheRule() {
+        long before = stored();
+        MvcTestResult refused = api.post("/api/v1/sensitivity", hackbench(1).with("vm", Map.of("vcpus", 4)).with("configuration", Map.of("io", "VIRTIO",
+                "hypervisorDvh", List.of(List.of(), List.of()), "guestKernel", "linux-9.9", "vmVcpus", 2)));
+
+        assertThat(refused).hasStatus(400).hasContentType("application/problem+json");
+        List<String> fields = read(refused, "$.errors[*].field");
+        assertThat(fields).containsExactlyInAnyOrder("configuration.hypervisorDvh", "configuration.guestKernel", "vm.vcpus");
+        assertThat(body(refused)).contains("one DVH set per guest hypervisor, L1 first: 1 at depth 2, held 2").contains("linux-5.10");
+        MvcTestResult depth1 = api.post("/api/v1/sensitivity", hackbench(1).with("depth", 1).with("configuration", Map.of("guestKernel", "linux-5.10")));
+        assertThat(depth1).hasStatus(400);
+        assertThat((String) read(depth1, "$.errors[0].rule")).isEqualTo("needs-guest-hypervisors");
+
+        // depth 3: L1 provides TIMER, L2 TIMER and IPI: L2 has IPI that L1 does not give it
+        MvcTestResult broken = api.post("/api/v1/sensitivity", hackbench(1).with("depth", 3).with("host", Map.of("profile", "asplos20-testbed",
+                "kernel", "linux-4.18", "onlineCpus", 10)).with("configuration", Map.of("io", "VIRTIO", "dvh", List.of("VIRTUAL_TIMER"),
+                "hypervisorDvh", List.of(List.of("VIRTUAL_TIMER"), List.of("VIRTUAL_TIMER", "VIRTUAL_IPI")), "guestKernel", "linux-5.10")));
+        assertThat(broken).as(body(broken)).hasStatus(422).hasContentType("application/problem+json");
+        List<String> rules = read(broken, "$.errors[*].rule");
+        assertThat(rules).containsOnly("dvh-provided-by-path");
+        assertThat((String) read(broken, "$.errors[0].message")).contains("(L1) does not provide VIRTUAL_IPI");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void aCancelledAnalysisStopsAndCanThenBeDeleted() {
         String id = create(hackbench(3).with("workload", "memcached").with("trajectories", 20));
 

@@ -4,6 +4,7 @@ import dev.nestsim.advice.AdviceSpec;
 import dev.nestsim.advice.HostFeature;
 import dev.nestsim.advice.Objective;
 import dev.nestsim.model.topology.DvhMechanism;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import java.util.Set;
@@ -11,12 +12,13 @@ import java.util.UUID;
 
 /** An advice to create. Every field is checked, and every problem reported at once. */
 @Schema(name = "AdviceRequest", description = "A workload, a host and a depth: the advisor enumerates every configuration the topology rules "
-        + "allow there (I/O model, DVH mechanisms, virtual IOMMU mode, posted interrupts, VMCS shadowing exposure, halt polling; at most 1,024), "
-        + "screens each analytically, simulates the most promising (at most 16, twice at most) and ranks them",
+        + "allow there (I/O model, DVH mechanisms, virtual IOMMU mode, posted interrupts, VMCS shadowing exposure, halt polling; with a space, "
+        + "the guest hypervisors' kernel, the VM's vCPUs and DVH sets per level too; at most 1,024), screens each analytically, simulates the "
+        + "most promising (at most 16, twice at most) and ranks them",
         example = """
                 {"workload":"memcached","host":{"profile":"asplos20-testbed","kernel":"linux-4.18","onlineCpus":8},"depth":2,\
                 "objective":"maxNormalizedToNative","constraints":{"liveMigratable":true,"minNormalizedToNative":0.5},\
-                "replications":3,"seed":42}""")
+                "replications":3,"seed":42,"space":{"guestKernels":["linux-4.18","linux-5.10"]}}""")
 public record AdviceRequest(
         @Schema(description = "An application workload of GET /api/v1/workloads", example = "memcached",
                 requiredMode = Schema.RequiredMode.REQUIRED) String workload,
@@ -30,7 +32,28 @@ public record AdviceRequest(
         Integer replications,
         @Schema(description = "Seed of every run, 0 to 9007199254740991; chosen and recorded when absent", example = "42") Long seed,
         @Schema(description = "The most candidates simulated, 1 to 16; default 6", example = "6") Integer maxSimulated,
-        VmItem vm) {
+        VmItem vm,
+        SpaceItem space) {
+
+    /** The knobs the default space keeps fixed, widened. */
+    @Schema(name = "AdviceSpace", description = "Widens the space with knobs the default keeps fixed; each absent for the default. With a "
+            + "space, candidates the constraints exclude are not enumerated (they would only fill the cap of 1,024); a space over the cap is a "
+            + "400 on space saying by how much", example = """
+            {"guestKernels":["linux-4.18","linux-5.10"],"vmVcpus":[2,4]}""")
+    public record SpaceItem(
+            @ArraySchema(arraySchema = @Schema(description = "The kernels the guest hypervisors may run (every one the same; L0 runs host.kernel), "
+                    + "1 to 4 distinct of linux-4.18, linux-5.3, linux-5.10; depth 2 or more. Default: the host's", example = "[\"linux-4.18\",\"linux-5.10\"]"),
+                    minItems = 1, maxItems = 4, uniqueItems = true)
+            java.util.List<String> guestKernels,
+            @ArraySchema(arraySchema = @Schema(description = "The VM's vCPU counts to try, 1 to 4 distinct of 1 to 64 (each guest hypervisor at level k "
+                    + "gets vcpus + 2 (depth - k)); one that does not fit the host's online CPUs is refused by the rule fits-parent-vcpus. "
+                    + "Default: vm.vcpus (which, when given, must be one of them). Each figure is normalized to native with as many CPUs as the "
+                    + "VM has vCPUs", example = "[2,4]"), schema = @Schema(minimum = "1", maximum = "64"), minItems = 1, maxItems = 4,
+                    uniqueItems = true) java.util.List<Integer> vmVcpus,
+            @Schema(description = "true: each guest hypervisor may provide another DVH set than the VM uses, every chain the rule "
+                    + "dvh-provided-by-path allows (each level provides what the levels above it use); depth 2 or more. Default false: one "
+                    + "set at every level", example = "false") Boolean dvhPerLevel) {
+    }
 
     /** The host: an existing one's hardware, or a profile. */
     @Schema(name = "AdviceHost", description = "Exactly one of hostId (that host's hardware, kernel and online CPUs, copied: the host itself "
@@ -64,6 +87,7 @@ public record AdviceRequest(
         return new AdviceSpec(workload, parameters, host == null ? null : new AdviceSpec.HostChoice(host.hostId(), host.profile(), host.kernel(),
                 host.onlineCpus()), depth, objective, constraints == null ? null : new AdviceSpec.ConstraintsSpec(constraints.liveMigratable(),
                 constraints.minNormalizedToNative(), constraints.maxCpuOverhead(), constraints.hostFeatures(), constraints.availableDvh()),
-                replications, seed, maxSimulated, vm == null ? null : new AdviceSpec.VmSize(vm.vcpus(), vm.memoryGib()));
+                replications, seed, maxSimulated, vm == null ? null : new AdviceSpec.VmSize(vm.vcpus(), vm.memoryGib()),
+                space == null ? null : new AdviceSpec.SpaceSpec(space.guestKernels(), space.vmVcpus(), space.dvhPerLevel()));
     }
 }

@@ -18,6 +18,8 @@ record AdviceResponse(
         ExperimentStatus status,
         @Schema(example = "memcached") String workload,
         @Schema(description = "The seed of every run", example = "42") long seed,
+        @Schema(description = "The space searched, as stored with the advice: the request's space with every default filled in")
+        SearchSpaceBody searchSpace,
         ProgressBody progress,
         @ArraySchema(arraySchema = @Schema(description = "The simulated configurations that meet every constraint, best first; empty until "
                 + "SUCCEEDED"), maxItems = 64) List<AdviceResult.Recommendation> recommendations,
@@ -38,12 +40,25 @@ record AdviceResponse(
     record ProgressBody(int stage, @Schema(nullable = true) UUID experimentId, int cellsDone, int cellsTotal, double percent) {
     }
 
+    /** The space searched. */
+    @Schema(name = "AdviceSearchSpace", description = "The values the knobs the request may widen take (space), defaults filled in")
+    record SearchSpaceBody(
+            @ArraySchema(arraySchema = @Schema(description = "The guest hypervisors' kernels tried; empty at depth 1, where there are none",
+                    example = "[\"linux-4.18\",\"linux-5.10\"]"), maxItems = 4) List<String> guestKernels,
+            @ArraySchema(arraySchema = @Schema(description = "The VM's vCPU counts tried", example = "[2,4]"), maxItems = 4) List<Integer> vmVcpus,
+            @Schema(description = "Whether each level's DVH set may differ", example = "false") boolean dvhPerLevel,
+            @Schema(description = "Whether the request gave a space: then candidates the constraints exclude were not enumerated",
+                    example = "true") boolean widened) {
+    }
+
     static AdviceResponse of(AdviceEntity a, AdviceService service) {
+        AdviceService.SearchSpace s = service.space(a);
         AdviceService.Progress p = service.progress(a);
         double percent = a.getStatus() == ExperimentStatus.SUCCEEDED ? 100
                 : p.cellsTotal() == 0 ? 0 : Math.round(1000.0 * p.cellsDone() / p.cellsTotal() * (p.stage() >= 2 ? 1 : 0.9)) / 10.0;
         AdviceResult r = service.result(a);
         return new AdviceResponse(a.getId(), a.getStatus(), a.getWorkload(), a.getSeed(),
+                new SearchSpaceBody(s.guestKernels(), s.vmVcpus(), s.dvhPerLevel(), s.widened()),
                 new ProgressBody(p.stage(), p.experimentId(), p.cellsDone(), p.cellsTotal(), percent),
                 r == null ? List.of() : r.recommendations(), r == null ? List.of() : r.paretoFront(), r == null ? null : r.infeasible(),
                 r == null ? null : r.space(), r == null || r.why() == null ? List.of() : r.why(), a.getProblemDetail(), a.getCreatedAt(), a.getFinishedAt());

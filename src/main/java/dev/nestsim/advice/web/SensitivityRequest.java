@@ -7,6 +7,7 @@ import dev.nestsim.model.topology.IoModel;
 import dev.nestsim.model.topology.ViommuMode;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,8 +36,8 @@ public record SensitivityRequest(
                 example = "42") Long seed) {
 
     /** The knobs. */
-    @Schema(name = "SensitivityConfiguration", description = "The knobs, the same at every level of the path; each absent for its default. "
-            + "An advice's recommendation gives them as its configuration")
+    @Schema(name = "SensitivityConfiguration", description = "The knobs, the same at every level of the path unless hypervisorDvh says "
+            + "otherwise; each absent for its default. An advice's recommendation gives them as its configuration")
     public record ConfigurationItem(
             @Schema(description = "The leaf's I/O model; default VIRTIO") IoModel io,
             @ArraySchema(arraySchema = @Schema(description = "The DVH mechanisms; default none. VIRTUAL_PASSTHROUGH is io VIRTUAL_PASSTHROUGH "
@@ -48,14 +49,22 @@ public record SensitivityRequest(
             @Schema(description = "Whether every hypervisor exposes VMCS shadowing; default at depth 2 and more whether the CPU has it",
                     example = "true") Boolean vmcsShadowing,
             @Schema(description = "Every hypervisor's halt-polling window in ns, 0 to 10000000; default 200000", example = "200000")
-            Long haltPollNs) {
+            Long haltPollNs,
+            @ArraySchema(arraySchema = @Schema(description = "The DVH set each guest hypervisor provides, L1 first: one per guest hypervisor "
+                    + "(depth - 1); default each provides dvh. L0 supports every mechanism some level uses. A level that provides what the one "
+                    + "below it does not is a 422 (rule dvh-provided-by-path)", example = "[[\"VIRTUAL_TIMER\",\"VIRTUAL_IPI\"]]"), maxItems = 4)
+            List<Set<DvhMechanism>> hypervisorDvh,
+            @Schema(description = "The kernel every guest hypervisor runs (linux-4.18, linux-5.3, linux-5.10); depth 2 or more; default the "
+                    + "host's", example = "linux-5.10") String guestKernel,
+            @Schema(description = "The VM's vCPUs, 1 to 64; default vm.vcpus (which, when given, must be the same)", example = "4")
+            Integer vmVcpus) {
     }
 
     SensitivitySpec toSpec() {
         return new SensitivitySpec(workload, parameters, host == null ? null : new AdviceSpec.HostChoice(host.hostId(), host.profile(),
                 host.kernel(), host.onlineCpus()), depth, configuration == null ? null : new SensitivitySpec.ConfigurationSpec(configuration.io(),
                 configuration.dvh(), configuration.viommu(), configuration.postedInterrupts(), configuration.vmcsShadowing(),
-                configuration.haltPollNs()), vm == null ? null : new AdviceSpec.VmSize(vm.vcpus(), vm.memoryGib()), replications, trajectories,
+                configuration.haltPollNs(), configuration.hypervisorDvh(), configuration.guestKernel(), configuration.vmVcpus()), vm == null ? null : new AdviceSpec.VmSize(vm.vcpus(), vm.memoryGib()), replications, trajectories,
                 seed);
     }
 }
