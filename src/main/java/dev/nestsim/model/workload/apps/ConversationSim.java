@@ -22,8 +22,6 @@ import umontreal.ssj.rng.RandomStream;
 public final class ConversationSim {
 
     private static final double ACCEPT_CYCLES = 5000;
-    /** A lingering close's end in the listener: the read that sees the FIN, then close() and the socket's teardown [est 3.5 us]. */
-    private static final double CLOSE_CYCLES = 3.5 * 2200;
 
     private final Sim sim;
     private final ConversationProfile profile;
@@ -282,7 +280,7 @@ public final class ConversationSim {
     private final class Listener implements AppThread.Body<Conversation> {
         @Override
         public double cycles(Cpu cpu, Conversation c, boolean woken) {
-            double cycles = (woken ? StackParam.EPOLL_WAIT.value() : 0) + (c.closing ? CLOSE_CYCLES : ACCEPT_CYCLES);
+            double cycles = (woken ? StackParam.EPOLL_WAIT.value() : 0) + (c.closing ? Profiles.CLOSE_HANDLING : ACCEPT_CYCLES);
             cpu.accounts().work(cpu.level, cycles);
             return cycles;
         }

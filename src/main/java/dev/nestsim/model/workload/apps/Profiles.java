@@ -46,7 +46,7 @@ public final class Profiles {
     static final double APACHE_REQUEST = 70.0 * CYCLES_PER_US;
     /** The kernel's SYN handling: request sock, SYN-ACK [est 3.5 us]. */
     static final double SYN_HANDLING = 3.5 * CYCLES_PER_US;
-    /** Lingering close and socket teardown [est 3.5 us]. */
+    /** The end of a lingering close, in the listener thread: the read that sees the client's FIN, close() and the socket's teardown [est 3.5 us]. */
     static final double CLOSE_HANDLING = 3.5 * CYCLES_PER_US;
     /** The GCC manual's index.html: 46,644 B body plus about 280 B of response headers (measured in github.com/chazy/kvmperf tools/gcc-html.tar.gz). */
     public static final int APACHE_PAGE_BYTES = 46_644;
